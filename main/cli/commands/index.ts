@@ -1,0 +1,5 @@
+/** Every CLI command. One import and one entry per command module. */
+import type { CommandDef } from '../command';
+import { infoCommand } from './info';
+
+export const commands: CommandDef[] = [infoCommand];

@@ -1,0 +1,56 @@
+/**
+ * The composition root: builds every main-process service from injected dependencies. The Electron
+ * shell, the CLI and the tests all call this, so they run the same services; only the inputs differ.
+ */
+import { createAppInfoService } from './services/app-info';
+import { createSecretStore, type SecretStore } from './services/vault/secret-store';
+import type { BackendLoader } from './services/vault/secret-backend';
+import type { Logger, Redactor } from './services/logger';
+import type { StoreBackendFactory } from './services/store/store-backend';
+import { APP_NAME, APP_VERSION } from './app-meta';
+
+export interface CompositionInput {
+  dataDir: string;
+  platform: string;
+  loadSecretBackend: BackendLoader;
+  log: Logger;
+  /** Masks registered secrets in logs and transcripts. */
+  redactor: Redactor;
+  /** electron-store in the app, conf in the CLI and tests. */
+  storeBackend: StoreBackendFactory;
+  /** The effect behind "open in browser"; the shell passes shell.openExternal. */
+  openExternal?: (url: string) => Promise<void>;
+  now?: () => Date;
+}
+
+export interface Services {
+  dataDir: string;
+  log: Logger;
+  redactor: Redactor;
+  storeBackend: StoreBackendFactory;
+  now: () => Date;
+  secrets: SecretStore;
+  appInfo: ReturnType<typeof createAppInfoService>;
+  openExternal: (url: string) => Promise<void>;
+}
+
+export function createServices(input: CompositionInput): Services {
+  const now = input.now ?? (() => new Date());
+  const secrets = createSecretStore({ load: input.loadSecretBackend, platform: input.platform });
+  return {
+    dataDir: input.dataDir,
+    log: input.log,
+    redactor: input.redactor,
+    storeBackend: input.storeBackend,
+    now,
+    secrets,
+    appInfo: createAppInfoService({
+      name: APP_NAME,
+      version: APP_VERSION,
+      platform: input.platform,
+      dataDir: input.dataDir,
+      secrets,
+    }),
+    openExternal: input.openExternal ?? (async () => {}),
+  };
+}

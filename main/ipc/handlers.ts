@@ -1,0 +1,21 @@
+/**
+ * Every channel's handler, built over the services. Each domain contributes its own factory; this
+ * file only joins them (one import and one spread per domain).
+ */
+import type { Handlers, HandlersFor } from '../../shared/ipc/contract';
+import type { appChannels } from '../../shared/ipc/app-channels';
+import { openExternalUrl } from '../../shared/security/external-url';
+import type { Services } from '../composition';
+
+function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
+  return {
+    'app:info': () => s.appInfo.info(),
+    'app:open-external': async ({ url }) => ({ opened: await openExternalUrl(url, s.openExternal) }),
+  };
+}
+
+export function createHandlers(s: Services): Partial<Handlers> {
+  return {
+    ...createAppHandlers(s),
+  };
+}

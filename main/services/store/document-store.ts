@@ -1,0 +1,101 @@
+/**
+ * One JSON document on disk with a schema version, migrations and validation.
+ * Bad input loses nothing: a file that is not JSON, or that fails migration or validation, is
+ * renamed aside with a timestamp and reported through `problems()`; the app goes on with an
+ * empty document and the user is told where the old file is. Nothing is ever silently reset.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/result';
+import type { Logger } from '../logger';
+import type { StoreBackend, StoreBackendFactory } from './store-backend';
+
+export interface StoreProblem {
+  file: string;
+  keptAs: string;
+  reason: string;
+  at: string;
+}
+
+export interface DocumentStoreOptions<T> {
+  backend: StoreBackendFactory;
+  cwd: string;
+  name: string;
+  /** Brings any older document up to the current version; throws with a reason when it cannot. */
+  migrate: (raw: Record<string, unknown>) => unknown;
+  /** Returns the typed document or a reason it is not valid. */
+  validate: (doc: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+  empty: () => T;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface DocumentStore<T> {
+  readonly path: string;
+  read(): T;
+  /** Applies `change` to a copy; the result is validated before it is written atomically. */
+  update(change: (draft: T) => T | void): T;
+  problems(): StoreProblem[];
+}
+
+export function createDocumentStore<T extends object>(opts: DocumentStoreOptions<T>): DocumentStore<T> {
+  const problems: StoreProblem[] = [];
+  const file = join(opts.cwd, `${opts.name}.json`);
+
+  function setAside(reason: string): void {
+    const stamp = opts.now().toISOString().replace(/[:.]/g, '-');
+    const keptAs = join(opts.cwd, `${opts.name}.corrupt-${stamp}.json`);
+    if (existsSync(file)) renameSync(file, keptAs);
+    problems.push({ file, keptAs, reason, at: opts.now().toISOString() });
+    opts.log.warn('store', `${opts.name}.json could not be loaded and was kept aside`, { keptAs, reason });
+  }
+
+  function openBackend(): StoreBackend {
+    try {
+      return opts.backend({ cwd: opts.cwd, name: opts.name });
+    } catch (e) {
+      setAside(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      return opts.backend({ cwd: opts.cwd, name: opts.name });
+    }
+  }
+
+  const backend = openBackend();
+  let current = load();
+
+  function load(): T {
+    const raw = backend.store;
+    if (Object.keys(raw).length === 0) return opts.empty();
+    let migrated: unknown;
+    try {
+      migrated = opts.migrate(raw);
+    } catch (e) {
+      return reset(`migration failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const checked = opts.validate(migrated);
+    if (!checked.ok) return reset(`does not match the schema: ${checked.reason}`);
+    if (migrated !== raw) backend.store = migrated as Record<string, unknown>;
+    return checked.value;
+  }
+
+  function reset(reason: string): T {
+    setAside(reason);
+    const fresh = opts.empty();
+    backend.store = fresh as Record<string, unknown>;
+    return fresh;
+  }
+
+  return {
+    path: file,
+    read: () => current,
+    update(change) {
+      const draft = structuredClone(current);
+      const next = (change(draft) ?? draft) as T;
+      const checked = opts.validate(next);
+      if (!checked.ok) throw new AppError('INVALID_DOCUMENT', `Not saved: ${checked.reason}`);
+      backend.store = checked.value as Record<string, unknown>;
+      current = checked.value;
+      return current;
+    },
+    problems: () => [...problems],
+  };
+}

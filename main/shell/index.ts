@@ -1,0 +1,69 @@
+/**
+ * The Electron shell: composition only. Everything it wires runs in plain Node without Electron;
+ * this file and its siblings in main/shell/ are the only ones allowed to import 'electron'.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { createServices } from '../composition';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createEventHub } from '../ipc/event-hub';
+import { createHandlers } from '../ipc/handlers';
+import { resolveDataDir } from '../services/data-dir';
+import { createLogger, createRedactor } from '../services/logger';
+import { loadKeytar } from '../services/vault/secret-backend';
+import { createMainWindow } from './create-window';
+import { guardSession, guardWebContents } from './guards';
+import { registerIpc } from './ipc-registrar';
+import { registerAppSchemePrivileges, serveRenderer } from './register-app-protocol';
+import { createElectronStoreBackend } from './electron-store-backend';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/preload.cjs');
+
+registerAppSchemePrivileges();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, wc) => guardWebContents(wc));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const dataDir = resolveDataDir({
+      env: process.env,
+      electronUserData: app.getPath('userData'),
+      platform: process.platform,
+      homedir: homedir(),
+    });
+    mkdirSync(join(dataDir, 'logs'), { recursive: true });
+    const redactor = createRedactor();
+    const log = createLogger((line) => appendFileSync(join(dataDir, 'logs', 'main.log'), line), redactor);
+    const services = createServices({
+      dataDir,
+      platform: process.platform,
+      loadSecretBackend: loadKeytar,
+      log,
+      redactor,
+      storeBackend: createElectronStoreBackend,
+      openExternal: (url) => shell.openExternal(url),
+    });
+    const hub = createEventHub();
+    hub.addSink((event, payload) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);
+    });
+    registerIpc(ipcMain, createDispatcher(createHandlers(services), log), hub);
+    guardSession(session.defaultSession);
+    serveRenderer(rendererDir);
+    mainWindow = createMainWindow(preloadPath, join(here, '../../assets/icon.png'));
+  });
+}

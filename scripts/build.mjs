@@ -1,0 +1,25 @@
+// Offline build: esbuild bundles main (ESM), the CLI (ESM) and the preload (one CommonJS file);
+// Vite builds the renderer. Dependencies of main/CLI stay external (node_modules ships in the app).
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync } from 'node:fs';
+
+rmSync('out', { recursive: true, force: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  packages: 'external',
+};
+
+await Promise.all([
+  esbuild({ ...node, format: 'esm', entryPoints: { index: 'main/shell/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.mjs' } }),
+  esbuild({ ...node, format: 'esm', entryPoints: { landscape: 'main/cli/main.ts' }, outdir: 'out/cli', outExtension: { '.js': '.mjs' } }),
+  // Sandboxed preloads cannot require npm packages: bundle everything but electron itself.
+  esbuild({ ...node, packages: undefined, external: ['electron'], format: 'cjs', entryPoints: { preload: 'main/shell/preload.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' } }),
+  viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+]);
+console.log('built: out/main, out/preload, out/cli, out/renderer');

@@ -1,0 +1,123 @@
+/**
+ * The Electron test double: the only fake in the suite, for the one part that cannot run here.
+ * It records what the shell asked for, so tests can check the shell's security decisions.
+ */
+type Listener = (...args: unknown[]) => unknown;
+
+export const calls = {
+  windows: [] as Array<{ options: Record<string, unknown>; instance: FakeBrowserWindow }>,
+  handles: new Map<string, Listener>(),
+  privileged: [] as unknown[],
+  protocolHandlers: new Map<string, Listener>(),
+  appListeners: new Map<string, Listener[]>(),
+  exposed: new Map<string, unknown>(),
+  rendererListeners: new Map<string, Listener[]>(),
+  invoked: [] as Array<{ channel: string; request: unknown }>,
+  singleInstanceLock: true,
+  quit: 0,
+};
+
+export function resetCalls(): void {
+  calls.windows.length = 0;
+  calls.handles.clear();
+  calls.privileged.length = 0;
+  calls.protocolHandlers.clear();
+  calls.appListeners.clear();
+  calls.exposed.clear();
+  calls.rendererListeners.clear();
+  calls.invoked.length = 0;
+  calls.singleInstanceLock = true;
+  calls.quit = 0;
+}
+
+export class FakeWebContents {
+  listeners = new Map<string, Listener[]>();
+  windowOpenHandler: Listener | undefined;
+  sent: Array<{ channel: string; payload: unknown }> = [];
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  setWindowOpenHandler(handler: Listener) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+}
+
+export class FakeBrowserWindow {
+  static all: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  constructor(public options: Record<string, unknown>) {
+    calls.windows.push({ options, instance: this });
+    FakeBrowserWindow.all.push(this);
+  }
+  static getAllWindows() {
+    return FakeBrowserWindow.all;
+  }
+  once() {}
+  show() {}
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
+  async loadURL(url: string) {
+    this.loadedUrl = url;
+  }
+}
+
+export const BrowserWindow = FakeBrowserWindow;
+
+export const app = {
+  requestSingleInstanceLock: () => calls.singleInstanceLock,
+  quit: () => {
+    calls.quit++;
+  },
+  on(event: string, listener: Listener) {
+    calls.appListeners.set(event, [...(calls.appListeners.get(event) ?? []), listener]);
+  },
+  whenReady: () => new Promise<void>(() => {}),
+  getPath: () => '/tmp/landscape-electron-double',
+};
+
+export const ipcMain = {
+  handle(channel: string, listener: Listener) {
+    calls.handles.set(channel, listener);
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    calls.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: Listener) {
+    calls.protocolHandlers.set(scheme, handler);
+  },
+};
+
+export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
+export const shell = { openExternal: async () => {} };
+
+export const contextBridge = {
+  exposeInMainWorld(key: string, value: unknown) {
+    calls.exposed.set(key, value);
+  },
+};
+
+export const ipcRenderer = {
+  invoke: async (channel: string, request: unknown) => {
+    calls.invoked.push({ channel, request });
+    return { ok: true, value: null };
+  },
+  on(channel: string, listener: Listener) {
+    calls.rendererListeners.set(channel, [...(calls.rendererListeners.get(channel) ?? []), listener]);
+  },
+  removeListener(channel: string, listener: Listener) {
+    calls.rendererListeners.set(channel, (calls.rendererListeners.get(channel) ?? []).filter((l) => l !== listener));
+  },
+};
+
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, contextBridge, ipcRenderer };
