@@ -1,0 +1,68 @@
+/**
+ * The shape every probe (TLS, HTTPS, SFTP, SMTP) shares: steps as they happen, findings with the
+ * fix and where to make it, and a verdict. Only plain, secret-free data: results go to the
+ * renderer, the history file and the CLI's JSON.
+ */
+export type Verdict = 'passed' | 'warning' | 'failed' | 'cancelled' | 'timed-out';
+export type StepStatus = 'running' | 'ok' | 'warning' | 'failed' | 'skipped';
+export type Severity = 'info' | 'warning' | 'error';
+
+/** Where the fix is made: the four places a consultant can act. */
+export type WhereToFix = 'btp-cockpit' | 'ci-monitor' | 'peer-system' | 'network' | 'this-app';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  fix: string;
+  whereToFix: WhereToFix;
+  /** The literal message the real system (CI, the sender, the server) would show, when known. */
+  literal?: string;
+}
+
+export interface ProbeStep {
+  id: string;
+  label: string;
+  status: StepStatus;
+  /** Milliseconds since the probe started. */
+  startedMs: number;
+  durationMs?: number;
+  detail?: string;
+}
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  serialNumber: string;
+  fingerprintSha256: string;
+  selfSigned: boolean;
+}
+
+export interface ProbeResult {
+  probeId: string;
+  kind: 'tls' | 'https' | 'sftp' | 'smtp';
+  target: { host: string; port: number };
+  verdict: Verdict;
+  startedAt: string;
+  finishedAt: string;
+  steps: ProbeStep[];
+  findings: Finding[];
+  /** Redacted transcript lines. */
+  transcript: string[];
+  /** The route taken: direct, or through which proxy. */
+  route?: string;
+  /** The chain exactly as the server sent it, leaf first. */
+  chain?: CertificateSummary[];
+  /** Protocol-specific facts (tls version and cipher, host key, smtp capabilities, …). */
+  facts?: Record<string, string | number | boolean | string[]>;
+}
+
+export interface ProbeProgress {
+  probeId: string;
+  landscapeId?: string;
+  pathwayNumber?: number;
+  step?: ProbeStep;
+  result?: ProbeResult;
+}

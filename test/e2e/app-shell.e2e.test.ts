@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type OpenedApp } from './harness';
+
+describe('app shell in Chromium through the test bridge', () => {
+  let app: OpenedApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('shows the four navigation entries', async () => {
+    app = await openApp();
+    const nav = app.page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Landscape', 'Credentials', 'Certificates', 'Settings']) {
+      await nav.getByRole('button', { name }).waitFor({ state: 'visible' });
+    }
+    expect(await nav.getByRole('button').count()).toBe(4);
+  });
+
+  it('Settings shows the real data directory and keychain status from main', async () => {
+    app = await openApp();
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => app!.page.getByTestId('data-dir').textContent()).toBe(app.home);
+    await expect.poll(() => app!.page.getByTestId('keychain-status').textContent()).toMatch(/^✔ available/);
+  });
+});
