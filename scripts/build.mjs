@@ -3,8 +3,11 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-rmSync('out', { recursive: true, force: true });
+// LANDSCAPE_OUT lets parallel work trees build side by side (default: out/).
+const out = resolve(process.env.LANDSCAPE_OUT ?? 'out');
+rmSync(out, { recursive: true, force: true });
 
 const node = {
   bundle: true,
@@ -16,10 +19,10 @@ const node = {
 };
 
 await Promise.all([
-  esbuild({ ...node, format: 'esm', entryPoints: { index: 'main/shell/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.mjs' } }),
-  esbuild({ ...node, format: 'esm', entryPoints: { landscape: 'main/cli/main.ts' }, outdir: 'out/cli', outExtension: { '.js': '.mjs' } }),
+  esbuild({ ...node, format: 'esm', entryPoints: { index: 'main/shell/index.ts' }, outdir: `${out}/main`, outExtension: { '.js': '.mjs' } }),
+  esbuild({ ...node, format: 'esm', entryPoints: { landscape: 'main/cli/main.ts' }, outdir: `${out}/cli`, outExtension: { '.js': '.mjs' } }),
   // Sandboxed preloads cannot require npm packages: bundle everything but electron itself.
-  esbuild({ ...node, packages: undefined, external: ['electron'], format: 'cjs', entryPoints: { preload: 'main/shell/preload.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' } }),
-  viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+  esbuild({ ...node, packages: undefined, external: ['electron'], format: 'cjs', entryPoints: { preload: 'main/shell/preload.ts' }, outdir: `${out}/preload`, outExtension: { '.js': '.cjs' } }),
+  viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `${out}/renderer` } }),
 ]);
-console.log('built: out/main, out/preload, out/cli, out/renderer');
+console.log(`built: ${out}/{main,preload,cli,renderer}`);

@@ -22,7 +22,7 @@ import { createTestServices, makeHome } from '../support/test-services';
 import { serveDirectory } from './static-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+const RENDERER_DIR = resolve(process.env.LANDSCAPE_OUT ?? resolve(import.meta.dirname, '../../out'), 'renderer');
 
 export interface OpenAppOptions {
   /** The data directory (LANDSCAPE_HOME); a fresh temporary one when omitted. */
