@@ -31,6 +31,9 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  // The URL parser already folds "..", "%2e%2e" and friends; a request that needed folding is an
+  // attempt, not a page of ours, so it is refused rather than quietly resolved.
+  if (/(^|[/\\])(\.|%2e){2}([/\\]|%2f|%5c|$)/i.test(requestUrl.slice(`${APP_SCHEME}://${APP_HOST}`.length))) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
