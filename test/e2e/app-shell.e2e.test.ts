@@ -22,5 +22,7 @@ describe('app shell in Chromium through the test bridge', () => {
     await app.page.getByRole('button', { name: 'Settings' }).click();
     await expect.poll(() => app!.page.getByTestId('data-dir').textContent()).toBe(app.home);
     await expect.poll(() => app!.page.getByTestId('keychain-status').textContent()).toMatch(/^✔ available/);
+    // The README's Settings screenshot is this very page.
+    await app.page.screenshot({ path: 'assets/screenshots/settings.png' });
   });
 });
