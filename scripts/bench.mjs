@@ -1,0 +1,21 @@
+// `npm run bench`: runs the benchmark suites (TypeScript, through tsx) inside a private keyring
+// session like the tests, and prints each measure beside its reference from the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+if (!existsSync('out/renderer/index.html')) {
+  const b = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+const cmd = 'npx tsx scripts/bench/index.ts';
+const keyring = existsSync('/usr/bin/dbus-run-session') && !process.env.LANDSCAPE_TEST_KEYRING;
+const r = keyring
+  ? spawnSync('dbus-run-session', ['--', 'bash', '-c', `printf %s "$KEYRING_UNLOCK" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; unset KEYRING_UNLOCK; ${cmd}`], {
+      stdio: 'inherit',
+      env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'bench-keyring-')), KEYRING_UNLOCK: randomBytes(12).toString('hex'), LANDSCAPE_TEST_KEYRING: '1' },
+    })
+  : spawnSync('bash', ['-c', cmd], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
