@@ -1,0 +1,147 @@
+/**
+ * The landscape model as zod schemas; the TypeScript types are inferred from them, so the store,
+ * IPC, CLI and renderer cannot disagree. Only secret-free data: credentials are referenced by id.
+ */
+import { z } from 'zod';
+import { adapterSchema, authMethodSchema, protocolSchema, stageSchema } from './vocabulary';
+import { systemKindIdSchema } from './system-kinds';
+
+const id = z.string().min(1).max(80);
+const text = (max: number) => z.string().max(max);
+const isoDate = z.string().min(1).max(40);
+
+export const proxySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('internet') }),
+  z.object({
+    type: z.literal('on-premise'),
+    locationId: text(100).default(''),
+    virtualHost: text(253).default(''),
+  }),
+  z.object({ type: z.literal('manual'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }),
+]);
+export type Proxy = z.infer<typeof proxySchema>;
+
+export const smtpOptionsSchema = z.object({
+  protection: z.enum(['off', 'starttls-mandatory', 'starttls-optional', 'smtps']).default('starttls-mandatory'),
+  from: text(320).optional(),
+  to: text(320).optional(),
+});
+export type SmtpOptions = z.infer<typeof smtpOptionsSchema>;
+
+export const pathwaySchema = z.object({
+  id,
+  /** 1..n, stable: the number the consultant and the handover refer to. */
+  number: z.number().int().min(1).max(999),
+  from: id,
+  to: id,
+  protocol: protocolSchema,
+  adapter: adapterSchema,
+  endpoint: text(2048).default(''),
+  proxy: proxySchema.default({ type: 'internet' }),
+  auth: authMethodSchema,
+  /** The vault entry (by id) that holds this pathway's credential; never the secret itself. */
+  credentialId: id.optional(),
+  /** CI "User Credentials" artifact name (outbound Basic / SFTP password / Mail). */
+  credentialName: text(150).optional(),
+  /** CI keystore alias (outbound client certificate, SFTP public key). */
+  keystoreAlias: text(250).optional(),
+  sftp: z.object({ directory: text(1024).optional(), user: text(150).optional() }).optional(),
+  smtp: smtpOptionsSchema.optional(),
+  probe: z.object({ deadlineMs: z.number().int().min(100).max(600_000).optional() }).optional(),
+  /** Ticked "maintained at" step ids (the diagram's checklist). */
+  checklistDone: z.array(text(80)).max(100).default([]),
+  notes: text(4000).optional(),
+  updatedAt: isoDate,
+});
+export type Pathway = z.infer<typeof pathwaySchema>;
+
+export const systemSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(120),
+  kind: systemKindIdSchema,
+  host: text(253).optional(),
+  notes: text(4000).optional(),
+});
+export type System = z.infer<typeof systemSchema>;
+
+export const tenantSchema = z.object({
+  name: text(120).default('Cloud Integration'),
+  /** Runtime (iFlow) host, e.g. `<sub>.it-cpi001-rt.cfapps.eu10.hana.ondemand.com`. */
+  runtimeHost: text(253).default(''),
+  apiHost: text(253).default(''),
+  tokenUrl: text(2048).default(''),
+  region: text(40).default(''),
+  subaccount: text(120).default(''),
+});
+export type Tenant = z.infer<typeof tenantSchema>;
+
+const fingerprint = z.string().max(200);
+
+export const caCertificateSchema = z.object({ label: z.string().min(1).max(200), pem: z.string().max(20000), fingerprintSha256: fingerprint });
+export type CaCertificate = z.infer<typeof caCertificateSchema>;
+
+/** The MODELLED Cloud Integration keystore: what the consultant says the tenant holds. */
+export const ciKeystoreEntrySchema = z.object({
+  alias: z.string().min(1).max(250),
+  kind: z.enum(['certificate', 'key-pair']),
+  pem: z.string().max(20000).optional(),
+  fingerprintSha256: fingerprint.optional(),
+  credentialId: id.optional(),
+});
+export type CiKeystoreEntry = z.infer<typeof ciKeystoreEntrySchema>;
+
+/** An SFTP host key accepted on first use, and by whom and how it was confirmed. */
+export const hostKeyTrustSchema = z.object({
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  keyType: z.string().min(1).max(60),
+  fingerprint: z.string().min(1).max(200),
+  confirmedBy: text(200),
+  confirmedHow: text(500),
+  confirmedAt: isoDate,
+});
+export type HostKeyTrust = z.infer<typeof hostKeyTrustSchema>;
+
+export const landscapeSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(120),
+  customer: text(200).default(''),
+  stage: stageSchema.default('development'),
+  tenant: tenantSchema.default(() => tenantSchema.parse({})),
+  systems: z.array(systemSchema).max(200).default([]),
+  pathways: z.array(pathwaySchema).max(500).default([]),
+  caCertificates: z.array(caCertificateSchema).max(200).default([]),
+  ciKeystore: z.array(ciKeystoreEntrySchema).max(500).default([]),
+  knownHosts: z.array(z.string().max(20000)).max(500).default([]),
+  hostKeyTrust: z.array(hostKeyTrustSchema).max(500).default([]),
+  templateId: text(60).optional(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Landscape = z.infer<typeof landscapeSchema>;
+export type LandscapeInput = z.input<typeof landscapeSchema>;
+export type PathwayInput = z.input<typeof pathwaySchema>;
+export type SystemInput = z.input<typeof systemSchema>;
+
+/** What the list shows: enough to pick one, nothing heavy. */
+export interface LandscapeSummary {
+  id: string;
+  name: string;
+  customer: string;
+  stage: Landscape['stage'];
+  systems: number;
+  pathways: number;
+  updatedAt: string;
+}
+
+export function summarizeLandscape(l: Landscape): LandscapeSummary {
+  return {
+    id: l.id,
+    name: l.name,
+    customer: l.customer,
+    stage: l.stage,
+    systems: l.systems.length,
+    pathways: l.pathways.length,
+    updatedAt: l.updatedAt,
+  };
+}

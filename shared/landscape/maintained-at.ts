@@ -1,0 +1,94 @@
+/**
+ * "Where it is maintained": for every pathway the ordered list of what must be created where, with
+ * stable step ids (the checklist ticks refer to them) and the access rights each place needs.
+ * Seed 002: inbound credentials live in the BTP cockpit, outbound ones in the CI Monitor, so
+ * editing both directions needs BTP cockpit rights beyond the Cloud Integration roles.
+ */
+import { ciIsClient, deriveDirection, peerOf } from './protocols';
+import { findSystemKind } from './system-kinds';
+import type { Landscape, Pathway } from './landscape-schema';
+import type { Place } from './vocabulary';
+
+export interface MaintenanceStep {
+  id: string;
+  place: Place;
+  title: string;
+  detail: string;
+}
+
+export const PLACE_ACCESS_RIGHTS: Record<Exclude<Place, 'peer-system'>, string[]> = {
+  'btp-cockpit': [
+    'BTP cockpit access to the subaccount',
+    'Space Developer in the Cloud Foundry space (create Process Integration Runtime instances and service keys)',
+  ],
+  'ci-monitor': [
+    'Cloud Integration role to manage security material (User Credentials, Keystore, Known Hosts) in Monitor → Manage Security',
+  ],
+};
+
+function inboundSteps(p: Pathway): MaintenanceStep[] {
+  const keyType =
+    p.auth === 'client-certificate' ? 'Certificate (SAP-generated) or External Certificate (your certificate, pinned)' : 'ClientId/Secret';
+  return [
+    {
+      id: 'btp-instance',
+      place: 'btp-cockpit',
+      title: 'Process Integration Runtime instance',
+      detail: 'Instances and Subscriptions → Create: plan integration-flow, grant type Client Credentials, role ESBMessaging.send or the User Role set in the sender adapter.',
+    },
+    {
+      id: 'btp-service-key',
+      place: 'btp-cockpit',
+      title: `Service key: ${keyType}`,
+      detail:
+        p.auth === 'client-certificate'
+          ? 'The sender presents the certificate (whole chain to a load-balancer-supported root); one certificate per service key.'
+          : p.auth === 'basic'
+            ? 'The sender uses clientid as user and clientsecret as password.'
+            : 'The sender fetches a token from tokenurl with clientid/clientsecret.',
+    },
+  ];
+}
+
+function ciClientSteps(p: Pathway): MaintenanceStep[] {
+  const steps: MaintenanceStep[] = [];
+  if (p.protocol === 'sftp') {
+    steps.push({ id: 'ci-known-hosts', place: 'ci-monitor', title: 'Known Hosts (SSH)', detail: 'Add the server host key line (for On-Premise: under the Cloud Connector virtual host name).' });
+  } else if (!(p.protocol === 'smtp' && p.smtp?.protection === 'off')) {
+    steps.push({ id: 'ci-keystore-trust', place: 'ci-monitor', title: 'Keystore: server root CA', detail: "Add the receiver server certificate's root CA to the tenant keystore (needed even for Basic)." });
+  }
+  const name = p.credentialName ? ` "${p.credentialName}"` : '';
+  const alias = p.keystoreAlias ? ` "${p.keystoreAlias}"` : '';
+  if (['basic', 'password', 'dual', 'plain', 'encrypted'].includes(p.auth)) {
+    steps.push({ id: 'ci-user-credentials', place: 'ci-monitor', title: `User Credentials${name}`, detail: 'Security Material → Create → User Credentials; the adapter refers to it by Credential Name.' });
+  }
+  if (p.auth === 'oauth2-client-credentials') {
+    steps.push({ id: 'ci-oauth2-credentials', place: 'ci-monitor', title: `OAuth2 Client Credentials${name}`, detail: 'Security Material → Create → OAuth2 Client Credentials (token URL, client id, secret).' });
+  }
+  if (['client-certificate', 'public-key', 'dual'].includes(p.auth)) {
+    steps.push({ id: 'ci-keystore-key-pair', place: 'ci-monitor', title: `Keystore key pair${alias}`, detail: 'Keystore → Add → Key Pair (alias must not start with sap_); the adapter refers to it by Private Key Alias.' });
+  }
+  return steps;
+}
+
+/** The ordered steps for one pathway: the CI side first, then the peer's own side. */
+export function maintenanceSteps(landscape: Pick<Landscape, 'systems'>, p: Pathway): MaintenanceStep[] {
+  const direction = deriveDirection(p);
+  if (!direction) return [];
+  const own = ciIsClient(p.protocol, direction) ? ciClientSteps(p) : inboundSteps(p);
+  const peer = landscape.systems.find((s) => s.id === peerOf(p));
+  const kind = peer ? findSystemKind(peer.kind) : undefined;
+  const peerSteps = kind ? (direction === 'inbound' ? kind.asSender : kind.asReceiver) : [];
+  return [...own, ...peerSteps.map((s) => ({ ...s, place: 'peer-system' as const }))];
+}
+
+/** The distinct places, in the order they are visited. */
+export function placesOf(steps: MaintenanceStep[]): Place[] {
+  return [...new Set(steps.map((s) => s.place))];
+}
+
+export function accessRightsFor(landscape: Pick<Landscape, 'systems'>, p: Pathway, place: Place): string[] {
+  if (place !== 'peer-system') return PLACE_ACCESS_RIGHTS[place];
+  const peer = landscape.systems.find((s) => s.id === peerOf(p));
+  return (peer && findSystemKind(peer.kind)?.accessRights) || [];
+}

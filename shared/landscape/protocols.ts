@@ -1,0 +1,53 @@
+/**
+ * Direction and the authentication methods valid for a protocol and direction. Direction is
+ * derived, never stored: a pathway to the tenant is inbound, one from the tenant is outbound.
+ */
+import { TENANT_ID, type Adapter, type AuthMethod, type Direction, type Protocol } from './vocabulary';
+
+export function deriveDirection(p: { from: string; to: string }): Direction | undefined {
+  if (p.to === TENANT_ID && p.from !== TENANT_ID) return 'inbound';
+  if (p.from === TENANT_ID && p.to !== TENANT_ID) return 'outbound';
+  return undefined;
+}
+
+/** The peer of a pathway: the side that is not the tenant. */
+export function peerOf(p: { from: string; to: string }): string {
+  return p.from === TENANT_ID ? p.to : p.from;
+}
+
+const VALID_AUTH: Record<Protocol, Record<Direction, AuthMethod[]>> = {
+  https: {
+    inbound: ['basic', 'client-certificate', 'oauth2-client-credentials'],
+    outbound: ['basic', 'client-certificate', 'oauth2-client-credentials'],
+  },
+  // SFTP: CI is always the SSH client (the sender adapter polls), so both directions share the list.
+  sftp: { inbound: ['password', 'public-key', 'dual'], outbound: ['password', 'public-key', 'dual'] },
+  // CI sends mail (receiver adapter); it does not accept SMTP, so inbound has no valid method.
+  smtp: { inbound: [], outbound: ['none', 'plain', 'encrypted'] },
+};
+
+export function validAuthMethods(protocol: Protocol, direction: Direction): AuthMethod[] {
+  return [...VALID_AUTH[protocol][direction]];
+}
+
+export function isAuthValid(protocol: Protocol, direction: Direction, auth: AuthMethod): boolean {
+  return VALID_AUTH[protocol][direction].includes(auth);
+}
+
+const ADAPTERS: Record<Protocol, Adapter[]> = {
+  https: ['http', 'soap', 'idoc', 'odata'],
+  sftp: ['sftp'],
+  smtp: ['mail'],
+};
+
+export function validAdapters(protocol: Protocol): Adapter[] {
+  return [...ADAPTERS[protocol]];
+}
+
+/**
+ * Who opens the connection decides where the credential lives: CI is the client on every
+ * outbound pathway and on SFTP polling, so those credentials go to the CI Monitor.
+ */
+export function ciIsClient(protocol: Protocol, direction: Direction): boolean {
+  return direction === 'outbound' || protocol === 'sftp';
+}
