@@ -8,6 +8,7 @@ import type { BackendLoader } from './services/vault/secret-backend';
 import type { Logger, Redactor } from './services/logger';
 import type { StoreBackendFactory } from './services/store/store-backend';
 import { APP_NAME, APP_VERSION } from './app-meta';
+import { createUserPaths, noDialogs, type FileDialogs, type UserPaths } from './services/user-paths';
 
 export interface CompositionInput {
   dataDir: string;
@@ -20,6 +21,8 @@ export interface CompositionInput {
   storeBackend: StoreBackendFactory;
   /** The effect behind "open in browser"; the shell passes shell.openExternal. */
   openExternal?: (url: string) => Promise<void>;
+  /** Native file dialogs; the shell passes Electron's, tests pass scripted ones, the CLI none. */
+  dialogs?: FileDialogs;
   now?: () => Date;
 }
 
@@ -32,6 +35,8 @@ export interface Services {
   secrets: SecretStore;
   appInfo: ReturnType<typeof createAppInfoService>;
   openExternal: (url: string) => Promise<void>;
+  /** Paths the user chose in a dialog; IPC export/import handlers accept only these. */
+  userPaths: UserPaths;
 }
 
 export function createServices(input: CompositionInput): Services {
@@ -52,5 +57,6 @@ export function createServices(input: CompositionInput): Services {
       secrets,
     }),
     openExternal: input.openExternal ?? (async () => {}),
+    userPaths: createUserPaths(input.dialogs ?? noDialogs),
   };
 }

@@ -11,6 +11,8 @@ function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
     'app:info': () => s.appInfo.info(),
     'app:open-external': async ({ url }) => ({ opened: await openExternalUrl(url, s.openExternal) }),
+    'app:choose-save-path': async (options) => ({ path: await s.userPaths.chooseSavePath(options) }),
+    'app:choose-open-path': async (options) => ({ path: await s.userPaths.chooseOpenPath(options) }),
   };
 }
 

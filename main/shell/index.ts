@@ -19,6 +19,7 @@ import { guardSession, guardWebContents } from './guards';
 import { registerIpc } from './ipc-registrar';
 import { registerAppSchemePrivileges, serveRenderer } from './register-app-protocol';
 import { createElectronStoreBackend } from './electron-store-backend';
+import { createElectronDialogs } from './file-dialogs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -56,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       redactor,
       storeBackend: createElectronStoreBackend,
       openExternal: (url) => shell.openExternal(url),
+      dialogs: createElectronDialogs(),
     });
     const hub = createEventHub();
     hub.addSink((event, payload) => {

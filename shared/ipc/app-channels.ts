@@ -13,7 +13,16 @@ export interface AppInfo {
   keychain: KeychainStatus;
 }
 
+const fileDialogRequest = z.object({
+  title: z.string().min(1).max(200),
+  defaultName: z.string().max(255).optional(),
+  filters: z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(20) })).max(10).optional(),
+});
+
 export const appChannels = {
   'app:info': channel<AppInfo>()('appInfo', z.undefined()),
   'app:open-external': channel<{ opened: boolean }>()('openExternal', z.object({ url: z.string().max(2048) })),
+  /** Native save dialog; the returned path is the only kind an export handler accepts. null = cancelled. */
+  'app:choose-save-path': channel<{ path: string | null }>()('chooseSavePath', fileDialogRequest),
+  'app:choose-open-path': channel<{ path: string | null }>()('chooseOpenPath', fileDialogRequest),
 } as const;

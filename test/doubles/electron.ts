@@ -57,6 +57,9 @@ export class FakeBrowserWindow {
   static getAllWindows() {
     return FakeBrowserWindow.all;
   }
+  static getFocusedWindow() {
+    return FakeBrowserWindow.all[0] ?? null;
+  }
   once() {}
   show() {}
   isMinimized() {
@@ -100,6 +103,10 @@ export const protocol = {
 
 export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
 export const shell = { openExternal: async () => {} };
+export const dialog = {
+  showSaveDialog: async () => ({ canceled: true, filePath: undefined }),
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+};
 
 export const contextBridge = {
   exposeInMainWorld(key: string, value: unknown) {
@@ -120,4 +127,4 @@ export const ipcRenderer = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, contextBridge, ipcRenderer };

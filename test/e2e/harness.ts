@@ -9,7 +9,7 @@
  *
  * Needs `npm run build` first (the renderer is served from out/renderer).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -18,6 +18,7 @@ import type { CompositionInput, Services } from '../../main/composition';
 import { createDispatcher } from '../../main/ipc/dispatcher';
 import { createEventHub, type EventHub } from '../../main/ipc/event-hub';
 import { createHandlers } from '../../main/ipc/handlers';
+import type { FileDialogs } from '../../main/services/user-paths';
 import { createTestServices, makeHome } from '../support/test-services';
 import { serveDirectory } from './static-server';
 
@@ -30,6 +31,11 @@ export interface OpenAppOptions {
   /** Reuse services (e.g. to share a keychain wrapper with the test); built for `home` otherwise. */
   services?: Services;
   overrides?: Partial<CompositionInput>;
+  /**
+   * Answers the native file dialogs (there is no native dialog in Chromium). Default: the user
+   * accepts the suggested name in <home>/exports/ when saving, and cancels when opening.
+   */
+  dialogs?: FileDialogs;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   deviceScaleFactor?: number;
@@ -63,7 +69,14 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
   }
   const home = options.home ?? makeHome('landscape-e2e-');
-  const services = options.services ?? createTestServices(home, options.overrides);
+  const dialogs: FileDialogs = options.dialogs ?? {
+    chooseSavePath: async ({ defaultName }) => {
+      mkdirSync(join(home, 'exports'), { recursive: true });
+      return join(home, 'exports', defaultName ?? 'export');
+    },
+    chooseOpenPath: async () => null,
+  };
+  const services = options.services ?? createTestServices(home, { dialogs, ...options.overrides });
   const hub = createEventHub();
   const dispatch = createDispatcher(createHandlers(services), services.log);
   const server = await serveDirectory(RENDERER_DIR);

@@ -10,7 +10,7 @@ const ctx = createEventHub().context();
 
 describe('the IPC contract', () => {
   it('gives every channel and event a unique window.api method name', () => {
-    const names = [...Object.values(contract), ...Object.values(events)].map((d) => d.method);
+    const names = [...Object.values(contract), ...(Object.values(events) as Array<{ method: string }>)].map((d) => d.method);
     expect(new Set(names).size).toBe(names.length);
   });
   it('names channels domain:action', () => {
