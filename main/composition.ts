@@ -8,6 +8,8 @@ import type { BackendLoader } from './services/vault/secret-backend';
 import type { Logger, Redactor } from './services/logger';
 import type { StoreBackendFactory } from './services/store/store-backend';
 import { APP_NAME, APP_VERSION } from './app-meta';
+import { composeVault, type VaultServices } from './services/vault/compose-vault';
+import type { ClipboardEffect } from './services/vault/secret-clipboard';
 import { createUserPaths, noDialogs, type FileDialogs, type UserPaths } from './services/user-paths';
 
 export interface CompositionInput {
@@ -21,12 +23,14 @@ export interface CompositionInput {
   storeBackend: StoreBackendFactory;
   /** The effect behind "open in browser"; the shell passes shell.openExternal. */
   openExternal?: (url: string) => Promise<void>;
+  /** The system clipboard for copying secrets; the shell passes Electron's, tests a recorder, the CLI none. */
+  clipboard?: ClipboardEffect;
   /** Native file dialogs; the shell passes Electron's, tests pass scripted ones, the CLI none. */
   dialogs?: FileDialogs;
   now?: () => Date;
 }
 
-export interface Services {
+export interface Services extends VaultServices {
   dataDir: string;
   log: Logger;
   redactor: Redactor;
@@ -57,6 +61,7 @@ export function createServices(input: CompositionInput): Services {
       secrets,
     }),
     openExternal: input.openExternal ?? (async () => {}),
+    ...composeVault({ dataDir: input.dataDir, secrets, storeBackend: input.storeBackend, redactor: input.redactor, log: input.log, now, clipboard: input.clipboard }),
     userPaths: createUserPaths(input.dialogs ?? noDialogs),
   };
 }
