@@ -6,6 +6,7 @@ import type { Handlers, HandlersFor } from '../../shared/ipc/contract';
 import type { appChannels } from '../../shared/ipc/app-channels';
 import { openExternalUrl } from '../../shared/security/external-url';
 import type { Services } from '../composition';
+import { createCredentialHandlers } from './credential-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -19,5 +20,6 @@ function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
 export function createHandlers(s: Services): Partial<Handlers> {
   return {
     ...createAppHandlers(s),
+    ...createCredentialHandlers(s),
   };
 }

@@ -5,26 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/result';
-import { PASSWORD_CLASSES, type PasswordClass, type PasswordOptions } from '../../../shared/vault/password-rules';
-import { checkPassword, generatePassword, type PasswordChecks } from './password-generator';
+import { PASSWORD_CLASSES, type PasswordOptions } from '../../../shared/vault/password-rules';
+import { checkPassword, generatePassword } from './password-generator';
+import type { CopiedSecret, GeneratedPassword, ServiceKeyImportResult } from '../../../shared/vault/credential-responses';
 import type { SecretClipboard } from './secret-clipboard';
-import { importServiceKey, type ServiceKeyImportResult } from './service-key-import';
+import { importServiceKey } from './service-key-import';
 import type { Vault } from './vault';
 import type { Redactor } from '../logger';
 
-export interface GeneratedPassword {
-  /** Hand this to a create call instead of the password; it is used once and expires. */
-  generatedId: string;
-  length: number;
-  classes: PasswordClass[];
-  checks: PasswordChecks;
-}
+export type { GeneratedPassword };
 
 export interface CredentialTools {
   generatePassword(options?: Partial<PasswordOptions>): GeneratedPassword;
   /** Returns the generated password once (main only) and forgets it. */
   takeGenerated(generatedId: string): string;
-  copy(id: string, field?: string): Promise<{ field: string; clearAfterSeconds: number }>;
+  copy(id: string, field?: string): Promise<CopiedSecret>;
   importServiceKey(text: string, label?: string): Promise<ServiceKeyImportResult>;
 }
 

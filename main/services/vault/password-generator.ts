@@ -12,8 +12,10 @@ import {
   checkUserCredentialsPassword,
   DEFAULT_PASSWORD_OPTIONS,
   type PasswordOptions,
-  type RuleCheck,
 } from '../../../shared/vault/password-rules';
+import type { PasswordChecks } from '../../../shared/vault/credential-responses';
+
+export type { PasswordChecks };
 
 export function generatePassword(options: Partial<PasswordOptions> = {}): string {
   const opts: PasswordOptions = { ...DEFAULT_PASSWORD_OPTIONS, ...options };
@@ -29,11 +31,6 @@ export function generatePassword(options: Partial<PasswordOptions> = {}): string
     [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
   }
   return chars.join('');
-}
-
-export interface PasswordChecks {
-  keystore: RuleCheck;
-  userCredentials: RuleCheck;
 }
 
 export function checkPassword(password: string): PasswordChecks {

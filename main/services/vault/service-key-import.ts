@@ -6,27 +6,12 @@
  */
 import { AppError } from '../../../shared/result';
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
-import { parseServiceKey, type ServiceKeyPlan, type ServiceKeyType } from '../../../shared/vault/service-key';
+import { parseServiceKey } from '../../../shared/vault/service-key';
+import type { InboundOffer, ServiceKeyImportResult } from '../../../shared/vault/credential-responses';
 import { assertKeyMatchesCertificate, readCertificateFacts } from './certificate-facts';
 import type { Vault } from './vault';
 
-export interface InboundOffer {
-  /** The runtime host to call (integration-flow plan) or the API host (api plan). */
-  endpointUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  plan: ServiceKeyPlan;
-  authentication: 'oauth2-client-credentials' | 'client-certificate';
-}
-
-export interface ServiceKeyImportResult {
-  type: ServiceKeyType;
-  plan: ServiceKeyPlan;
-  wrapped: boolean;
-  created: CredentialMeta[];
-  offer: InboundOffer;
-  notes: string[];
-}
+export type { InboundOffer, ServiceKeyImportResult };
 
 export async function importServiceKey(vault: Vault, text: string, label?: string): Promise<ServiceKeyImportResult> {
   const key = parseServiceKey(text);

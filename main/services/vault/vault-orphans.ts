@@ -4,28 +4,14 @@
  * behind; the scan names them and `repair` removes the dangling half (never a complete credential).
  */
 import type { CredentialsDocument } from '../../../shared/vault/credential-schema';
+import type { Orphan, OrphanKind, RepairReport } from '../../../shared/vault/credential-responses';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/document-store';
 import type { BlobFiles } from './blob-files';
 import { blobNameOf, decodeSecret } from './secret-envelope';
 import type { SecretStore } from './secret-store';
 
-export type OrphanKind = 'secret-without-metadata' | 'metadata-without-secret' | 'secret-unreadable' | 'stray-blob';
-
-export interface Orphan {
-  kind: OrphanKind;
-  /** The credential id, or the blob file name for a stray blob. */
-  id: string;
-  /** The label, when metadata exists. */
-  label?: string;
-  /** What repair will do, in words the user can confirm. */
-  repair: string;
-}
-
-export interface RepairReport {
-  repaired: Orphan[];
-  remaining: Orphan[];
-}
+export type { Orphan, OrphanKind, RepairReport };
 
 export interface OrphanToolDeps {
   secrets: SecretStore;
