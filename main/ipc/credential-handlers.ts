@@ -19,9 +19,9 @@ export function createCredentialHandlers(s: Services): HandlersFor<typeof creden
     'credentials:get': ({ id }) => s.vault.get(id),
     'credentials:create-basic': ({ label, user, password, generatedId }) =>
       s.vault.create({ kind: 'basic', label, meta: { user }, secret: { password: secretOf(password, generatedId) } }),
-    'credentials:create-oauth2-client': ({ label, clientId, tokenUrl, url, clientSecret }) =>
+    'credentials:create-oauth-client': ({ label, clientId, tokenUrl, url, clientSecret }) =>
       s.vault.create({ kind: 'oauth2-client', label, meta: { clientId, tokenUrl, ...(url ? { url } : {}) }, secret: { clientSecret } }),
-    'credentials:create-pkcs12-passphrase': ({ label, passphrase, generatedId }) =>
+    'credentials:create-keystore-passphrase': ({ label, passphrase, generatedId }) =>
       s.vault.create({ kind: 'pkcs12-passphrase', label, secret: { passphrase: secretOf(passphrase, generatedId) } }),
     'credentials:update': async ({ id, label, newSecret, generatedId, ...meta }) => {
       const current = await s.vault.get(id);

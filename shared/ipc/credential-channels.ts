@@ -40,11 +40,11 @@ export const credentialChannels = {
   'credentials:list': channel<CredentialList>()('listCredentials', z.undefined()),
   'credentials:get': channel<CredentialMeta>()('getCredential', z.object({ id })),
   'credentials:create-basic': channel<CredentialMeta>()('createBasicCredential', basicRequest),
-  'credentials:create-oauth2-client': channel<CredentialMeta>()(
-    'createOAuth2ClientCredential',
+  'credentials:create-oauth-client': channel<CredentialMeta>()(
+    'createOAuthClientCredential',
     z.object({ label, clientId: z.string().trim().min(1).max(1024), tokenUrl: httpsUrl, url: httpsUrl.optional(), clientSecret: z.string().min(1).max(4096) }),
   ),
-  'credentials:create-pkcs12-passphrase': channel<CredentialMeta>()('createPkcs12PassphraseCredential', passphraseRequest),
+  'credentials:create-keystore-passphrase': channel<CredentialMeta>()('createKeystorePassphraseCredential', passphraseRequest),
   'credentials:update': channel<CredentialMeta>()(
     'updateCredential',
     z.object({
