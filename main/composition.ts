@@ -11,6 +11,7 @@ import { APP_NAME, APP_VERSION } from './app-meta';
 import { composeVault, type VaultServices } from './services/vault/compose-vault';
 import type { ClipboardEffect } from './services/vault/secret-clipboard';
 import { createUserPaths, noDialogs, type FileDialogs, type UserPaths } from './services/user-paths';
+import { createLandscapesService, type LandscapesService } from './services/landscapes/landscapes-service';
 
 export interface CompositionInput {
   dataDir: string;
@@ -41,6 +42,7 @@ export interface Services extends VaultServices {
   openExternal: (url: string) => Promise<void>;
   /** Paths the user chose in a dialog; IPC export/import handlers accept only these. */
   userPaths: UserPaths;
+  landscapes: LandscapesService;
 }
 
 export function createServices(input: CompositionInput): Services {
@@ -63,5 +65,6 @@ export function createServices(input: CompositionInput): Services {
     openExternal: input.openExternal ?? (async () => {}),
     ...composeVault({ dataDir: input.dataDir, secrets, storeBackend: input.storeBackend, redactor: input.redactor, log: input.log, now, clipboard: input.clipboard }),
     userPaths: createUserPaths(input.dialogs ?? noDialogs),
+    landscapes: createLandscapesService({ dataDir: input.dataDir, backend: input.storeBackend, log: input.log, now }),
   };
 }

@@ -8,3 +8,4 @@ export * from './templates';
 export * from './rules';
 export * from './rules-security';
 export * from './pathway-view';
+export * from './patch-schemas';

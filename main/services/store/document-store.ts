@@ -3,12 +3,15 @@
  * Bad input loses nothing: a file that is not JSON, or that fails migration or validation, is
  * renamed aside with a timestamp and reported through `problems()`; the app goes on with an
  * empty document and the user is told where the old file is. Nothing is ever silently reset.
+ * Writes go through the backend's atomic write-and-rename, so a killed process leaves either the
+ * old or the new document, never half of one.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import type { Logger } from '../logger';
 import type { StoreBackend, StoreBackendFactory } from './store-backend';
+import { removeStaleTempFiles } from './stale-temp-files';
 
 export interface StoreProblem {
   file: string;
@@ -32,6 +35,7 @@ export interface DocumentStoreOptions<T> {
 
 export interface DocumentStore<T> {
   readonly path: string;
+  /** A copy of the current document: callers cannot change the store by mutating it. */
   read(): T;
   /** Applies `change` to a copy; the result is validated before it is written atomically. */
   update(change: (draft: T) => T | void): T;
@@ -44,13 +48,16 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
 
   function setAside(reason: string): void {
     const stamp = opts.now().toISOString().replace(/[:.]/g, '-');
-    const keptAs = join(opts.cwd, `${opts.name}.corrupt-${stamp}.json`);
+    let keptAs = join(opts.cwd, `${opts.name}.corrupt-${stamp}.json`);
+    // Two failures within one millisecond must not overwrite the first kept file.
+    for (let i = 2; existsSync(keptAs); i++) keptAs = join(opts.cwd, `${opts.name}.corrupt-${stamp}-${i}.json`);
     if (existsSync(file)) renameSync(file, keptAs);
     problems.push({ file, keptAs, reason, at: opts.now().toISOString() });
     opts.log.warn('store', `${opts.name}.json could not be loaded and was kept aside`, { keptAs, reason });
   }
 
   function openBackend(): StoreBackend {
+    removeStaleTempFiles(opts.cwd, `${opts.name}.json`, opts.now());
     try {
       return opts.backend({ cwd: opts.cwd, name: opts.name });
     } catch (e) {
@@ -67,13 +74,13 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
     if (Object.keys(raw).length === 0) return opts.empty();
     let migrated: unknown;
     try {
-      migrated = opts.migrate(raw);
+      migrated = opts.migrate(structuredClone(raw));
     } catch (e) {
       return reset(`migration failed: ${e instanceof Error ? e.message : String(e)}`);
     }
     const checked = opts.validate(migrated);
     if (!checked.ok) return reset(`does not match the schema: ${checked.reason}`);
-    if (migrated !== raw) backend.store = migrated as Record<string, unknown>;
+    if (JSON.stringify(checked.value) !== JSON.stringify(raw)) backend.store = checked.value as Record<string, unknown>;
     return checked.value;
   }
 
@@ -86,7 +93,7 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
 
   return {
     path: file,
-    read: () => current,
+    read: () => structuredClone(current),
     update(change) {
       const draft = structuredClone(current);
       const next = (change(draft) ?? draft) as T;
@@ -94,7 +101,7 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
       if (!checked.ok) throw new AppError('INVALID_DOCUMENT', `Not saved: ${checked.reason}`);
       backend.store = checked.value as Record<string, unknown>;
       current = checked.value;
-      return current;
+      return structuredClone(current);
     },
     problems: () => [...problems],
   };

@@ -1,0 +1,32 @@
+/**
+ * The atomic writer leaves `<file>.tmp-<digits><hex>` behind when its process is killed between
+ * write and rename. Those are removed when a store opens, but only once they are old enough that
+ * no live process (the app and the CLI may share a data directory) can still be renaming them.
+ */
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+const STALE_AFTER_MS = 60_000;
+
+export function removeStaleTempFiles(dir: string, fileName: string, now: Date): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const prefix = `${fileName}.tmp-`;
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d{10}[a-f0-9]{6}$/.test(name.slice(prefix.length))) continue;
+    const path = join(dir, name);
+    try {
+      if (now.getTime() - statSync(path).mtimeMs < STALE_AFTER_MS) continue;
+      unlinkSync(path);
+      removed++;
+    } catch {
+      // Already gone (another process cleaned it): nothing to do.
+    }
+  }
+  return removed;
+}
