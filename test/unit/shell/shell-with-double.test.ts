@@ -3,7 +3,7 @@
  * 'electron' to it): what they register, expose and refuse.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { calls, resetCalls, FakeBrowserWindow } from '../../doubles/electron';
+import { calls, resetCalls, type FakeBrowserWindow } from '../../doubles/electron';
 import { contract } from '../../../shared/ipc/contract';
 import { createEventHub } from '../../../main/ipc/event-hub';
 import { registerIpc } from '../../../main/shell/ipc-registrar';
