@@ -12,6 +12,9 @@ import { composeVault, type VaultServices } from './services/vault/compose-vault
 import type { ClipboardEffect } from './services/vault/secret-clipboard';
 import { createUserPaths, noDialogs, type FileDialogs, type UserPaths } from './services/user-paths';
 import { createLandscapesService, type LandscapesService } from './services/landscapes/landscapes-service';
+import { composeProbes } from './services/probes/compose-probes';
+import type { ProbeService } from './services/probes/probe-service';
+import { createMaterialService, type MaterialService } from './services/material/material-service';
 
 export interface CompositionInput {
   dataDir: string;
@@ -43,12 +46,14 @@ export interface Services extends VaultServices {
   /** Paths the user chose in a dialog; IPC export/import handlers accept only these. */
   userPaths: UserPaths;
   landscapes: LandscapesService;
+  material: MaterialService;
+  probes: ProbeService;
 }
 
 export function createServices(input: CompositionInput): Services {
   const now = input.now ?? (() => new Date());
   const secrets = createSecretStore({ load: input.loadSecretBackend, platform: input.platform });
-  return {
+  const base = {
     dataDir: input.dataDir,
     log: input.log,
     redactor: input.redactor,
@@ -66,5 +71,10 @@ export function createServices(input: CompositionInput): Services {
     ...composeVault({ dataDir: input.dataDir, secrets, storeBackend: input.storeBackend, redactor: input.redactor, log: input.log, now, clipboard: input.clipboard }),
     userPaths: createUserPaths(input.dialogs ?? noDialogs),
     landscapes: createLandscapesService({ dataDir: input.dataDir, backend: input.storeBackend, log: input.log, now }),
+  };
+  return {
+    ...base,
+    material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
+    probes: composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: process.env }),
   };
 }
