@@ -1,0 +1,58 @@
+/**
+ * What the tests use to look into the real keyring (secret-tool, independent of keytar) and to
+ * make one half of a write fail on purpose: the real backend, wrapped, never a fake keychain.
+ */
+import { spawnSync } from 'node:child_process';
+import { createConfBackend } from '../../main/services/store/conf-backend';
+import type { StoreBackendFactory } from '../../main/services/store/store-backend';
+import { loadKeytar, type BackendLoader } from '../../main/services/vault/secret-backend';
+
+export interface KeyringItem {
+  account: string;
+  secret: string;
+}
+
+/** `secret-tool search --all service landscape-setup [account A]`: attributes on stderr, secrets on stdout. */
+export function searchKeyring(account?: string): KeyringItem[] {
+  const args = ['search', '--all', 'service', 'landscape-setup', ...(account ? ['account', account] : [])];
+  const r = spawnSync('secret-tool', args, { encoding: 'utf8', timeout: 10_000 });
+  const accounts = [...r.stderr.matchAll(/^attribute\.account = (.*)$/gm)].map((m) => m[1] as string);
+  const secrets = [...r.stdout.matchAll(/^secret = (.*)$/gm)].map((m) => m[1] as string);
+  return accounts.map((a, i) => ({ account: a, secret: secrets[i] ?? '' }));
+}
+
+export interface Switch {
+  on: boolean;
+}
+
+/** The real keytar, with setPassword failing while `fail.on` is true. */
+export function keytarFailingOnSet(fail: Switch): BackendLoader {
+  return async () => {
+    const real = await loadKeytar();
+    return {
+      getPassword: (s, a) => real.getPassword(s, a),
+      setPassword: (s, a, p) => (fail.on ? Promise.reject(new Error('simulated keychain write failure')) : real.setPassword(s, a, p)),
+      deletePassword: (s, a) => real.deletePassword(s, a),
+      findCredentials: (s) => real.findCredentials(s),
+    };
+  };
+}
+
+/** The real conf backend, with writes of the document failing while `fail.on` is true. */
+export function confFailingOnWrite(fail: Switch): StoreBackendFactory {
+  return (options) => {
+    const real = createConfBackend(options);
+    return {
+      get path() {
+        return real.path;
+      },
+      get store() {
+        return real.store;
+      },
+      set store(value) {
+        if (fail.on) throw new Error('simulated disk full');
+        real.store = value;
+      },
+    };
+  };
+}
