@@ -9,3 +9,4 @@ export * from './rules';
 export * from './rules-security';
 export * from './pathway-view';
 export * from './patch-schemas';
+export * from './landscape-file';

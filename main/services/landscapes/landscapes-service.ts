@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import { createDocumentStore, type DocumentStore, type StoreProblem } from '../store/document-store';
 import type { StoreBackendFactory } from '../store/store-backend';
 import * as edits from './landscape-edits';
+import { createLandscapeFiles } from './landscape-files';
 import {
   emptyLandscapesDocument,
   migrateLandscapesDocument,
@@ -100,7 +101,7 @@ export function createLandscapesService(deps: LandscapesDeps) {
     return result as Landscape;
   }
 
-  return {
+  const service = {
     list: (): LandscapeSummary[] => doc().read().landscapes.map(summarizeLandscape).sort((a, b) => a.name.localeCompare(b.name)),
     get: (ref: string): Landscape => find(doc().read(), ref),
     show(ref: string): LandscapeDetail {
@@ -167,6 +168,7 @@ export function createLandscapesService(deps: LandscapesDeps) {
       mutate(ref, (l, c) => edits.tickStep(l, pathwayId, stepId, done, c)),
     newId,
   };
+  return { ...service, files: createLandscapeFiles(service) };
 }
 
 export type LandscapesService = ReturnType<typeof createLandscapesService>;
