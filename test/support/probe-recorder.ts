@@ -60,6 +60,9 @@ export async function runRecorded(runner: ProbeRunner, deadlineMs = 10_000): Pro
   try {
     await runner(ctx);
   } catch (e) {
+    // Like the engine: a runner's diagnosed failure (ProbeFailure) carries its finding.
+    const f = (e as { finding?: Finding }).finding;
+    if (f && !rec.codes.includes(f.code)) ctx.finding(f);
     rec.error = redact(e instanceof Error ? e.message : String(e));
   } finally {
     clearTimeout(timer);

@@ -36,6 +36,8 @@ export class SshFailure extends Error {
     readonly kind: SshFailureKind,
     message: string,
     readonly report: SshReport,
+    /** The socket's error code (ECONNREFUSED, …), so the engine can explain it. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -118,9 +120,9 @@ export function openSshSession(attempt: SshAttempt): Promise<SshSession> {
     };
 
     client.on('ready', () => finish());
-    client.on('error', (e: Error & { level?: string }) => {
+    client.on('error', (e: Error & { level?: string; code?: string }) => {
       const kind = classify(e, hostKeyRefused);
-      finish(new SshFailure(kind, e.message, report));
+      finish(new SshFailure(kind, e.message, report, typeof e.code === 'string' ? e.code : undefined));
     });
     client.on('close', () => finish(new SshFailure('network', 'connection closed', report)));
 
