@@ -1,0 +1,60 @@
+import type { KeyboardEvent } from 'react';
+import type { EdgeLayout } from '../../../shared/diagram/layout';
+import { EDGE_STATE_TEXT } from '../../../shared/diagram/from-landscape';
+
+/** Enter or Space activates a focusable SVG group, the way a button would. */
+export function activateOnKey(open: () => void) {
+  return (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open();
+    }
+  };
+}
+
+/** One direction of one pathway: its own line, arrowhead, number, protocol/auth label and state. */
+export function DiagramEdge({ edge, name, selected, onOpen }: { edge: EdgeLayout; name: string; selected: boolean; onOpen: (id: string) => void }) {
+  const { label, cloudConnector: cc } = edge;
+  const cy = label.y + label.h / 2;
+  const state = EDGE_STATE_TEXT[edge.state];
+  const open = () => onOpen(edge.id);
+  return (
+    <g
+      className={`edge state-${edge.state}${selected ? ' selected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={name}
+      aria-pressed={selected}
+      data-edge={edge.number}
+      data-edge-id={edge.id}
+      onClick={open}
+      onKeyDown={activateOnKey(open)}
+    >
+      <title>{name}</title>
+      <path className="edge-hit" d={edge.path} />
+      <path className="edge-focus" d={edge.path} />
+      <path className="edge-line" d={edge.path} markerEnd={`url(#arrow-${edge.state})`} />
+      {cc && (
+        <g aria-hidden="true">
+          <rect className="cc-box" x={cc.x} y={cc.y} width={cc.w} height={cc.h} rx={4} />
+          <text className="cc-text" x={cc.x + cc.w / 2} y={cc.y + cc.h / 2 + 4} textAnchor="middle">
+            Cloud Connector
+          </text>
+        </g>
+      )}
+      <g aria-hidden="true">
+        <rect className="edge-label-box" x={label.x} y={label.y} width={label.w} height={label.h} rx={label.h / 2} />
+        <circle className="edge-number-dot" cx={label.x + 18} cy={cy} r={9.5} />
+        <text className="edge-number" x={label.x + 18} y={cy + 4} textAnchor="middle">
+          {edge.number}
+        </text>
+        <text className="edge-label" x={label.x + 34} y={cy + 4}>
+          {label.text}
+        </text>
+        <text className="edge-glyph" x={label.x + label.w - 15} y={cy + 4} textAnchor="middle">
+          {state.icon}
+        </text>
+      </g>
+    </g>
+  );
+}

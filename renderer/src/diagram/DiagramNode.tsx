@@ -1,0 +1,36 @@
+import type { NodeLayout } from '../../../shared/diagram/layout';
+import { activateOnKey } from './DiagramEdge';
+
+/** A system (or the tenant): a focusable box with its name and kind. */
+export function DiagramNode({ node, name, tenant, selected, onOpen }: { node: NodeLayout; name: string; tenant: boolean; selected: boolean; onOpen: (id: string) => void }) {
+  const { box, lines } = node;
+  const lineH = 17;
+  const blockH = lines.length * lineH + 16;
+  const top = box.y + (box.h - blockH) / 2 + 13;
+  const open = () => onOpen(node.id);
+  return (
+    <g
+      className={`node${tenant ? ' tenant' : ''}${selected ? ' selected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={name}
+      aria-pressed={selected}
+      data-node={node.id}
+      onClick={open}
+      onKeyDown={activateOnKey(open)}
+    >
+      <title>{name}</title>
+      <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
+      <g aria-hidden="true">
+        {lines.map((line, i) => (
+          <text key={i} className="node-name" x={box.x + box.w / 2} y={top + i * lineH} textAnchor="middle">
+            {line}
+          </text>
+        ))}
+        <text className="node-kind" x={box.x + box.w / 2} y={top + lines.length * lineH + 2} textAnchor="middle">
+          {node.kind}
+        </text>
+      </g>
+    </g>
+  );
+}

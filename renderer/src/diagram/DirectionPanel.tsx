@@ -1,0 +1,38 @@
+import type { Landscape, PathwayView } from '../../../shared/landscape';
+import type { AppErrorData } from '../../../shared/result';
+import { ConfirmButton } from './ConfirmButton';
+import { DirectionLine } from './DirectionLine';
+import { FindingsList } from './FindingsList';
+import type { CredentialOption } from './landscape-client';
+import { MaintainedWhere } from './MaintainedWhere';
+import { PathwayConfigForm, type SavePatch } from './PathwayConfigForm';
+import { ProbeSlot } from './ProbeSlot';
+import { SidePanel } from './SidePanel';
+
+export interface DirectionPanelProps {
+  landscape: Landscape;
+  view: PathwayView;
+  credentials: CredentialOption[] | null;
+  onSave: SavePatch;
+  onTick: (stepId: string, done: boolean) => Promise<AppErrorData | null>;
+  onRemove: () => void;
+  onClose: () => void;
+}
+
+/** Everything about one direction of one pathway, opened by clicking its edge. */
+export function DirectionPanel({ landscape, view, credentials, onSave, onTick, onRemove, onClose }: DirectionPanelProps) {
+  const pathway = landscape.pathways.find((p) => p.id === view.id);
+  const peerName = view.direction === 'outbound' ? view.to : view.from;
+  return (
+    <SidePanel title={`Pathway ${view.number}: ${view.from} → ${view.to}`} titleId={`panel-${view.id}`} onClose={onClose}>
+      <DirectionLine view={view} peerName={peerName} />
+      <MaintainedWhere view={view} peerName={peerName} onTick={(id, done) => void onTick(id, done)} />
+      {pathway && view.direction && <PathwayConfigForm key={pathway.id} pathway={pathway} direction={view.direction} credentials={credentials} onSave={onSave} />}
+      <FindingsList findings={view.findings} />
+      <ProbeSlot landscapeId={landscape.id} pathwayId={view.id} />
+      <div className="panel-actions">
+        <ConfirmButton label={`Remove pathway ${view.number}…`} confirmLabel={`Remove pathway ${view.number}`} onConfirm={onRemove} />
+      </div>
+    </SidePanel>
+  );
+}

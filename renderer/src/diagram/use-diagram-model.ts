@@ -1,0 +1,27 @@
+/**
+ * The diagram's derived data, memoised on the landscape: pathway views (findings, steps), the
+ * diagram input, its layout and the accessible names of every node and edge.
+ */
+import { useMemo } from 'react';
+import { TENANT_ID, findSystemKind, viewPathways, type Landscape } from '../../../shared/landscape';
+import { edgeAccessibleName, toDiagramInput } from '../../../shared/diagram/from-landscape';
+import { layoutDiagram } from '../../../shared/diagram/layout';
+import type { DiagramNames } from './DiagramCanvas';
+
+export function useDiagramModel(landscape: Landscape) {
+  return useMemo(() => {
+    const views = viewPathways(landscape);
+    const input = toDiagramInput(landscape, views);
+    const layout = layoutDiagram(input);
+    const stateOf = new Map(input.edges.map((e) => [e.id, e.state]));
+    const names: DiagramNames = { nodes: {}, edges: {} };
+    names.nodes[TENANT_ID] = `${input.tenant.name}, the Cloud Integration tenant, ${input.edges.length} pathways`;
+    for (const s of landscape.systems) {
+      const kind = findSystemKind(s.kind);
+      const count = views.filter((v) => v.fromId === s.id || v.toId === s.id).length;
+      names.nodes[s.id] = `${s.name}, ${kind?.label ?? s.kind}, ${kind?.location === 'customer-landscape' ? 'customer landscape' : 'cloud'}, ${count} pathways`;
+    }
+    for (const v of views) names.edges[v.id] = edgeAccessibleName(v, stateOf.get(v.id) ?? 'not-configured');
+    return { views, layout, names };
+  }, [landscape]);
+}
