@@ -7,6 +7,7 @@ import type { appChannels } from '../../shared/ipc/app-channels';
 import { openExternalUrl } from '../../shared/security/external-url';
 import type { Services } from '../composition';
 import { createCredentialHandlers } from './credential-handlers';
+import { createMaterialHandlers } from './material-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -21,5 +22,6 @@ export function createHandlers(s: Services): Partial<Handlers> {
   return {
     ...createAppHandlers(s),
     ...createCredentialHandlers(s),
+    ...createMaterialHandlers(s),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { checkKeystoreAlias, checkKeystorePassword, CERTIFICATE_UPLOAD_LIMIT, KEY_PAIR_UPLOAD_LIMIT } from '../../../shared/certs/keystore-rules';
 import { AppError } from '../../../shared/result';
+import type { FileExportResult, P12ExportResult } from '../../../shared/certs/material-responses';
 import { generatePassword } from '../vault/password-generator';
 import { readCertificates } from './cert-read';
 import { writeExport } from './export-file';
@@ -20,16 +21,6 @@ export interface P12ExportInput {
   /** A pkcs12-passphrase credential to take the password from. */
   passwordCredential?: string;
   legacy?: boolean;
-}
-
-export interface P12ExportResult {
-  path: string;
-  bytes: number;
-  alias: string;
-  encryption: 'modern' | 'legacy';
-  chainLength: number;
-  /** Where the password is: the vault credential (read it with credentials reveal/copy). */
-  passwordCredentialId?: string;
 }
 
 export function createExportService(deps: { vault: VaultPort; dataDir: string; now: () => Date }) {
@@ -76,7 +67,7 @@ export function createExportService(deps: { vault: VaultPort; dataDir: string; n
     },
 
     /** The leaf alone, PEM: BTP "External Certificate" service key, or a receiver's trust list. */
-    async exportLeafPem(input: { ref: string; outPath: string }): Promise<{ path: string; bytes: number; subject: string }> {
+    async exportLeafPem(input: { ref: string; outPath: string }): Promise<FileExportResult> {
       const meta = await resolveCredential(vault, input.ref, ['client-certificate']);
       const leaf = meta.certificateChainPem?.[0];
       if (!leaf) throw new AppError('NO_CERTIFICATE', `"${meta.label}" has no certificate yet.`, 'ref');
@@ -85,7 +76,7 @@ export function createExportService(deps: { vault: VaultPort; dataDir: string; n
     },
 
     /** One CA certificate as .cer (PEM or DER) for Keystore → Add → Certificate. */
-    async exportCaCertificate(input: { pem: string; format: 'pem' | 'der'; outPath: string }): Promise<{ path: string; bytes: number; subject: string }> {
+    async exportCaCertificate(input: { pem: string; format: 'pem' | 'der'; outPath: string }): Promise<FileExportResult> {
       const certs = readCertificates(input.pem);
       if (certs.length !== 1) throw new AppError('INVALID_INPUT', 'Give exactly one certificate: the keystore takes one per upload.', 'pem');
       const cert = certs[0]!;

@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/result';
 import { readCertificates, parseDer } from './cert-read';
 import { readPrivateKeyPem, splitPemKey } from './key-import';
 import type { PairingResult } from './material-types';
-import { readPkcs12, type Pkcs12EncryptionInfo } from './pkcs12-read';
+import { readPkcs12 } from './pkcs12-read';
+import type { Pkcs12ImportResult } from '../../../shared/certs/material-responses';
 import type { KeyService } from './key-service';
 
 export function createImportService(deps: { keys: KeyService }) {
@@ -31,7 +32,7 @@ export function createImportService(deps: { keys: KeyService }) {
       return deps.keys.storeCertificateWithKey({ label: input.label, privateKeyPem: pkcs8Pem, certs, ...(input.landscape ? { landscape: input.landscape } : {}) });
     },
 
-    async importPkcs12(input: { data: Uint8Array; password: string; label: string; landscape?: string }): Promise<PairingResult & { encryption: Pkcs12EncryptionInfo; friendlyName?: string }> {
+    async importPkcs12(input: { data: Uint8Array; password: string; label: string; landscape?: string }): Promise<Pkcs12ImportResult> {
       const contents = readPkcs12(Buffer.from(input.data), input.password);
       if (contents.certificatesDer.length === 0) throw new AppError('P12_NO_CERTIFICATE', 'The PKCS#12 file holds a key but no certificate.', 'file');
       const certs = contents.certificatesDer.map(parseDer);

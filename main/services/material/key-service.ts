@@ -12,6 +12,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { generateKey, publicKeySha256, type KeyType } from './key-pairs';
 import type { OrderedChain } from './chain-order';
 import { resolveCredential, type PairingResult } from './material-types';
+import type { CsrResult } from '../../../shared/certs/material-responses';
 import type { LandscapesPort, VaultPort } from './vault-port';
 
 export interface KeyServiceDeps {
@@ -73,7 +74,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       });
     },
 
-    async createCsr(input: CsrInput & { key: string }): Promise<{ csrPem: string; keyId: string; label: string }> {
+    async createCsr(input: CsrInput & { key: string }): Promise<CsrResult> {
       const meta = await resolveCredential(vault, input.key, ['key-pair', 'client-certificate']);
       const { privateKeyPem } = await vault.readSecret(meta.id);
       const csrPem = await createCsr(privateKeyPem as string, input);

@@ -1,26 +1,13 @@
 /**
  * Certificate lint over real material: parses here (main), lints with the pure rules in shared/certs.
  */
-import type { CertFacts } from '../../../shared/certs/cert-facts';
-import type { CertFinding } from '../../../shared/certs/finding';
 import { lintKeystoreUpload } from '../../../shared/certs/keystore-rules';
 import { lintCertificate, type CertRole } from '../../../shared/certs/lint-certificate';
 import { lintChain } from '../../../shared/certs/lint-chain';
 import { lintServiceKeyCerts, type ServiceKeyCert } from '../../../shared/certs/lint-service-keys';
-import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
+import type { LintReport, MaterialSummary } from '../../../shared/certs/material-responses';
 import { readCertificates } from './cert-read';
 import type { LandscapesPort, VaultPort } from './vault-port';
-
-export interface LintReport {
-  certificates: CertFacts[];
-  findings: CertFinding[];
-}
-
-export interface MaterialSummary {
-  keys: CredentialMeta[];
-  certificates: Array<{ credential: CredentialMeta; facts: CertFacts | null; findings: CertFinding[] }>;
-  sshKeys: CredentialMeta[];
-}
 
 export function createLintService(deps: { vault: VaultPort; landscapes: LandscapesPort; now: () => Date }) {
   const now = () => deps.now();

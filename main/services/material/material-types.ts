@@ -1,24 +1,9 @@
 /** Shared shapes of the material service (responses are public data: never a private key). */
-import type { CertFacts } from '../../../shared/certs/cert-facts';
-import type { CertFinding } from '../../../shared/certs/finding';
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
 import { AppError } from '../../../shared/result';
 import type { VaultPort } from './vault-port';
 
-export interface CertSummary {
-  facts: CertFacts;
-  pem: string;
-}
-
-export interface PairingResult {
-  credential: CredentialMeta;
-  chain: CertSummary[];
-  complete: boolean;
-  missingIssuer?: string;
-  /** Supplied certificates that were not part of the chain. */
-  unused: string[];
-  findings: CertFinding[];
-}
+export type { CertSummary, PairingResult } from '../../../shared/certs/material-responses';
 
 /** Finds a credential by id or by label, of one of the given kinds. */
 export async function resolveCredential(vault: VaultPort, ref: string, kinds: CredentialMeta['kind'][], field = 'key'): Promise<CredentialMeta> {

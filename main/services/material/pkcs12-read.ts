@@ -6,6 +6,9 @@ import { createPrivateKey } from 'node:crypto';
 import forge from 'node-forge';
 import { AppError } from '../../../shared/result';
 import { OID } from './pkcs12-asn1';
+import type { Pkcs12EncryptionInfo } from '../../../shared/certs/material-responses';
+
+export type { Pkcs12EncryptionInfo };
 
 type Asn1 = forge.asn1.Asn1;
 
@@ -14,14 +17,6 @@ export interface Pkcs12Contents {
   certificatesDer: Buffer[];
   friendlyName?: string;
   encryption: Pkcs12EncryptionInfo;
-}
-
-export interface Pkcs12EncryptionInfo {
-  /** 'modern' = PBES2 everywhere; 'legacy' = RC2 / 3DES / RC4 PKCS#12 PBE somewhere; 'none' = unencrypted. */
-  kind: 'modern' | 'legacy' | 'none';
-  /** Human names, e.g. 'PBES2 (PBKDF2, aes256-CBC)', 'pbeWithSHAAnd40BitRC2-CBC'. */
-  algorithms: string[];
-  mac?: string;
 }
 
 const LEGACY_NAMES: Record<string, string> = {
