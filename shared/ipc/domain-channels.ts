@@ -3,10 +3,14 @@
  */
 import { credentialChannels } from './credential-channels';
 import { materialChannels } from './material-channels';
+import { landscapeChannels, landscapeEvents } from './landscape-channels';
 
 export const domainChannels = {
   ...credentialChannels,
   ...materialChannels,
+  ...landscapeChannels,
 } as const;
 
-export const domainEvents = {} as const;
+export const domainEvents = {
+  ...landscapeEvents,
+} as const;
