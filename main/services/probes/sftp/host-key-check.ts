@@ -18,10 +18,11 @@ export interface HostKeyAssessment {
 }
 
 export function assessHostKey(raw: Buffer, opts: Pick<SftpProbeOptions, 'host' | 'port' | 'knownHostsHost' | 'knownHosts' | 'findPin'>): HostKeyAssessment {
-  const info = describeHostKey(raw, opts.knownHostsHost ?? { host: opts.host, port: opts.port });
+  const ciTarget = opts.knownHostsHost ?? { host: opts.host, port: opts.port };
+  const info = describeHostKey(raw, ciTarget);
   const pin = opts.findPin(opts.host, opts.port, info.keyType);
   const pinStatus: PinStatus = !pin ? 'unconfirmed' : pin.fingerprint === info.fingerprint ? 'confirmed' : 'changed';
-  return { info, pin, pinStatus, ci: predictCiVerdict(opts.knownHosts, info) };
+  return { info, pin, pinStatus, ci: predictCiVerdict(opts.knownHosts, info, ciTarget) };
 }
 
 export function hostKeyFindings(a: HostKeyAssessment): Finding[] {
@@ -30,6 +31,7 @@ export function hostKeyFindings(a: HostKeyAssessment): Finding[] {
   if (a.pinStatus === 'changed') findings.push(sftpDiagnosis.hostKeyChangedSincePin(a.info.fingerprint, a.pin!.fingerprint));
   if (a.ci.status === 'missing') findings.push(sftpDiagnosis.hostKeyUnknownToCi(a.info.knownHostsLine));
   if (a.ci.status === 'changed') findings.push(sftpDiagnosis.hostKeyChangedForCi(a.info.knownHostsLine, a.ci.existingFingerprint));
+  if (a.ci.status === 'revoked') findings.push(sftpDiagnosis.hostKeyChangedForCi(a.info.knownHostsLine, 'a @revoked entry for this very key'));
   return findings;
 }
 
@@ -37,5 +39,6 @@ export function hostKeyFindings(a: HostKeyAssessment): Finding[] {
 export function ciVerdictText(ci: CiHostKeyVerdict): string {
   if (ci.status === 'match') return 'known_hosts matches: CI accepts the host key';
   if (ci.status === 'missing') return 'reject HostKey (no entry for this host and key type)';
+  if (ci.status === 'revoked') return 'the key is marked @revoked in known_hosts';
   return `HostKey has been changed (known_hosts holds ${ci.existingFingerprint})`;
 }

@@ -48,7 +48,8 @@ export async function scanHostKey(input: {
     clearTimeout(timer);
   }
   if (!raw) throw new Error(`${input.host}:${input.port}: the server sent no host key`);
-  const hostKey = describeHostKey(raw, input.knownHostsHost ?? { host: input.host, port: input.port });
-  const ci = predictCiVerdict(input.knownHosts ?? [], hostKey);
+  const ciTarget = input.knownHostsHost ?? { host: input.host, port: input.port };
+  const hostKey = describeHostKey(raw, ciTarget);
+  const ci = predictCiVerdict(input.knownHosts ?? [], hostKey, ciTarget);
   return { host: input.host, port: input.port, hostKey, ci, ciVerdict: ciVerdictText(ci) };
 }
