@@ -8,6 +8,7 @@ import { openExternalUrl } from '../../shared/security/external-url';
 import type { Services } from '../composition';
 import { createCredentialHandlers } from './credential-handlers';
 import { createMaterialHandlers } from './material-handlers';
+import { createProbeHandlers } from './probe-handlers';
 import { createLandscapeHandlers } from './landscape-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
@@ -24,6 +25,7 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createAppHandlers(s),
     ...createCredentialHandlers(s),
     ...createMaterialHandlers(s),
+    ...createProbeHandlers(s),
     ...createLandscapeHandlers(s),
   };
 }

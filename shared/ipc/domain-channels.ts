@@ -3,14 +3,17 @@
  */
 import { credentialChannels } from './credential-channels';
 import { materialChannels } from './material-channels';
+import { probeChannels, probeEvents } from './probe-channels';
 import { landscapeChannels, landscapeEvents } from './landscape-channels';
 
 export const domainChannels = {
   ...credentialChannels,
   ...materialChannels,
+  ...probeChannels,
   ...landscapeChannels,
 } as const;
 
 export const domainEvents = {
+  ...probeEvents,
   ...landscapeEvents,
 } as const;

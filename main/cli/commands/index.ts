@@ -2,5 +2,13 @@
 import type { CommandDef } from '../command';
 import { infoCommand } from './info';
 import { credentialsCommand } from './credentials';
+import { keysCommand } from './keys';
+import { csrCommand } from './csr';
+import { certCommand } from './cert';
+import { p12Command } from './p12';
+import { sshKeyCommand } from './ssh-key';
+import { knownHostsCommand } from './known-hosts';
+import { probeCommand } from './probe';
+import { tlsCommand } from './tls';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand];

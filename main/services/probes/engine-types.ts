@@ -32,6 +32,8 @@ export interface StepMarker {
   warn(detail: string): void;
   skip(detail: string): void;
   detail(detail: string): void;
+  /** Marks the step failed without throwing, so the probe can go on and learn more (the findings say why). */
+  fail?(detail: string): void;
 }
 
 export type ProbeRunner = (ctx: ProbeContext) => Promise<void>;

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { UsageError, output, stringFlag, type CommandDef } from '../command';
+import { exitCodeFor, formatResult } from './probe-format';
+
+export const tlsCommand: CommandDef = {
+  name: 'tls',
+  summary: 'TLS probe of HOST:PORT: protocol, cipher, the chain as sent, trust (OS + --ca), hostname, expiry',
+  usage: 'landscape tls HOST:PORT [--ca FILE] [--deadline MS] [--json]',
+  valueFlags: ['ca', 'deadline'],
+  async run(args, ctx) {
+    const target = args.positionals[0];
+    if (!target || args.positionals.length > 1) throw new UsageError('give exactly one HOST:PORT');
+    const caFile = stringFlag(args, 'ca');
+    let caPem = '';
+    if (caFile) {
+      try {
+        caPem = readFileSync(caFile, 'utf8');
+      } catch {
+        throw new UsageError(`--ca: cannot read ${caFile}`);
+      }
+      if (!caPem.includes('BEGIN CERTIFICATE')) throw new UsageError(`--ca: ${caFile} holds no PEM certificate`);
+    }
+    const deadline = stringFlag(args, 'deadline');
+    const ms = deadline === undefined ? undefined : Number(deadline);
+    if (ms !== undefined && (!Number.isInteger(ms) || ms < 100)) throw new UsageError('--deadline takes milliseconds (≥ 100)');
+    let started;
+    try {
+      started = ctx.services.probes.tls(target, caPem, () => {}, ms);
+    } catch (e) {
+      if (e instanceof Error && 'code' in e && e.code === 'INVALID_TARGET') throw new UsageError(e.message);
+      throw e;
+    }
+    const result = await started.done;
+    output(ctx, result, () => formatResult(result, `TLS ${result.target.host}:${result.target.port}`));
+    return exitCodeFor([result.verdict]);
+  },
+};

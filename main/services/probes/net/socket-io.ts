@@ -1,0 +1,82 @@
+/**
+ * Socket plumbing every probe uses: every socket is destroyed when the probe's signal aborts (cancel,
+ * deadline, or the probe is over), and every read is bounded in size, so a silent, trickling or
+ * endless peer can hold a probe only until its deadline.
+ */
+import type { Socket } from 'node:net';
+
+/** Destroys `socket` when `signal` aborts; the listener goes away with the socket. */
+export function guardSocket<S extends Socket>(socket: S, signal: AbortSignal): S {
+  const destroy = () => socket.destroy();
+  if (signal.aborted) destroy();
+  else {
+    signal.addEventListener('abort', destroy, { once: true });
+    socket.once('close', () => signal.removeEventListener('abort', destroy));
+  }
+  return socket;
+}
+
+/** Resolves on `event`, rejects on 'error', 'close' first, or abort; always cleans its listeners. */
+export function waitFor(socket: Socket, event: string, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (fn: () => void) => {
+      socket.off(event, onEvent);
+      socket.off('error', onError);
+      socket.off('close', onClose);
+      signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onEvent = () => done(resolve);
+    const onError = (e: Error) => done(() => reject(e));
+    const onClose = () => done(() => reject(Object.assign(new Error('connection closed by peer'), { code: 'ECONNRESET' })));
+    const onAbort = () => done(() => reject(signal.reason));
+    if (signal.aborted) return onAbort();
+    socket.once(event, onEvent);
+    socket.once('error', onError);
+    socket.once('close', onClose);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export interface ReadOptions {
+  /** Returns how many bytes make up the complete message, or undefined while incomplete. */
+  complete: (buffer: Buffer, ended: boolean) => number | undefined;
+  maxBytes: number;
+  signal: AbortSignal;
+}
+
+/** Reads until `complete` says so, the peer ends, or the bound is hit; rejects on abort. */
+export function readMessage(socket: Socket, opts: ReadOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let buffer = Buffer.alloc(0);
+    const done = (fn: () => void) => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('error', onError);
+      socket.off('close', onEnd);
+      opts.signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const check = (ended: boolean) => {
+      const n = opts.complete(buffer, ended);
+      if (n !== undefined) return done(() => resolve(buffer.subarray(0, n)));
+      if (buffer.length > opts.maxBytes) {
+        return done(() => reject(Object.assign(new Error(`answer larger than ${opts.maxBytes} bytes`), { code: 'ERR_PROBE_TOO_LARGE' })));
+      }
+      if (ended) done(() => reject(Object.assign(new Error('connection closed before a complete answer'), { code: 'ECONNRESET' })));
+    };
+    const onData = (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      check(false);
+    };
+    const onEnd = () => check(true);
+    const onError = (e: Error) => done(() => reject(e));
+    const onAbort = () => done(() => reject(opts.signal.reason));
+    if (opts.signal.aborted) return onAbort();
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.once('close', onEnd);
+    socket.once('error', onError);
+    opts.signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * `services.probes`: probe one pathway, all pathways of a landscape (bounded concurrency), or a bare
+ * host:port (TLS); cancel one or all; history and edge states. Start returns at once with the probe
+ * ids; steps and the final result arrive through `onProgress` (the IPC layer forwards them).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Landscape, Pathway } from '../../../shared/landscape';
+import { edgeState, type EdgeState } from '../../../shared/probe/edge-state';
+import { parseTarget } from '../../../shared/probe/probe-target';
+import type { ProbeProgress, ProbeResult } from '../../../shared/probe/probe-types';
+import { AppError } from '../../../shared/result';
+import type { ProbeEngine } from './engine';
+import type { ProbeJob } from './engine-types';
+import { planHttpsProbe, unsupportedProtocol, type PathwayPlanner, type PlanDeps } from './pathway-plan';
+import { DEFAULT_CONCURRENCY, runPool } from './probe-pool';
+import type { HistoryEntry, ProbeHistory } from './probe-history';
+import { osTrust } from './probe-material';
+import { chooseRoute } from './net/route';
+import { createTlsRunner } from './tls-probe';
+import { parsePemBundle } from './tls/certificates';
+
+export interface ProbeServiceDeps extends PlanDeps {
+  engine: ProbeEngine;
+  history: ProbeHistory;
+  landscapes: { get(ref: string): Landscape };
+  /** Extra planners by protocol (the SFTP and SMTP probes register here). */
+  planners?: Partial<Record<Pathway['protocol'], PathwayPlanner>>;
+  concurrency?: number;
+}
+
+export type ProgressListener = (p: ProbeProgress) => void;
+
+export interface Started {
+  probeId: string;
+  pathwayNumber?: number;
+  done: Promise<ProbeResult>;
+}
+
+export function createProbeService(deps: ProbeServiceDeps) {
+  const active = new Map<string, AbortController>();
+  const planners: Partial<Record<Pathway['protocol'], PathwayPlanner>> = { https: planHttpsProbe, ...deps.planners };
+
+  function launch(job: ProbeJob, onProgress: ProgressListener, record?: { landscapeId: string; pathwayNumber: number }): Started {
+    const probeId = randomUUID();
+    const controller = new AbortController();
+    active.set(probeId, controller);
+    const done = deps.engine.run(job, { probeId, signal: controller.signal, onProgress }).then((result) => {
+      active.delete(probeId);
+      if (record) deps.history.record(record.landscapeId, record.pathwayNumber, result);
+      return result;
+    });
+    return { probeId, done, ...(record ? { pathwayNumber: record.pathwayNumber } : {}) };
+  }
+
+  function jobFor(l: Landscape, p: Pathway): ProbeJob {
+    const planner = planners[p.protocol];
+    return planner ? planner(l, p, deps) : unsupportedProtocol(l, p);
+  }
+
+  function pathwayOf(l: Landscape, n: number): Pathway {
+    const p = l.pathways.find((x) => x.number === n);
+    if (!p) throw new AppError('NOT_FOUND', `Landscape "${l.name}" has no pathway ${n}.`, 'pathwayNumber');
+    return p;
+  }
+
+  return {
+    start(landscapeRef: string, pathwayNumber: number, onProgress: ProgressListener): Started {
+      const l = deps.landscapes.get(landscapeRef);
+      return launch(jobFor(l, pathwayOf(l, pathwayNumber)), onProgress, { landscapeId: l.id, pathwayNumber });
+    },
+    /** Every pathway at once, at most `concurrency` in flight; queued ones wait for a free slot. */
+    startAll(landscapeRef: string, onProgress: ProgressListener): { runId: string; probes: Started[]; done: Promise<ProbeResult[]> } {
+      const l = deps.landscapes.get(landscapeRef);
+      const pathways = [...l.pathways].sort((a, b) => a.number - b.number);
+      const slots = pathways.map(() => deferred());
+      const probes = pathways.map((p, i) => launchGated(jobFor(l, p), slots[i]!.promise, onProgress, { landscapeId: l.id, pathwayNumber: p.number }));
+      const done = runPool(probes, deps.concurrency ?? DEFAULT_CONCURRENCY, async (x, i) => {
+        slots[i]!.resolve();
+        return x.done;
+      });
+      return { runId: randomUUID(), probes, done };
+    },
+    tls(target: string, caPem: string, onProgress: ProgressListener, deadlineMs?: number): Started {
+      const parsed = parseTarget(target, 443);
+      if ('error' in parsed) throw new AppError('INVALID_TARGET', parsed.error, 'target');
+      const trust = { local: [...osTrust(), ...parsePemBundle(caPem)], localRole: 'laptop' as const };
+      const runner = createTlsRunner({ host: parsed.host, port: parsed.port, route: chooseRoute(parsed.host, undefined, deps.env), trust, reducedFromUrl: parsed.reducedFromUrl, now: deps.now });
+      return launch({ kind: 'tls', target: { host: parsed.host, port: parsed.port }, runner, ...(deadlineMs ? { deadlineMs } : {}) }, onProgress);
+    },
+    cancel(probeId: string): { cancelled: boolean } {
+      const c = active.get(probeId);
+      c?.abort();
+      return { cancelled: !!c };
+    },
+    cancelAll(): { cancelled: number } {
+      const n = active.size;
+      for (const c of active.values()) c.abort();
+      return { cancelled: n };
+    },
+    history(landscapeRef: string, pathwayNumber: number): HistoryEntry[] {
+      const l = deps.landscapes.get(landscapeRef);
+      return deps.history.list(l.id, pathwayNumber);
+    },
+    edgeStates(landscapeRef: string): Record<number, EdgeState> {
+      const l = deps.landscapes.get(landscapeRef);
+      const all = deps.history.forLandscape(l.id);
+      return Object.fromEntries(l.pathways.map((p) => [p.number, edgeState(all[p.number] ?? [], p.updatedAt, deps.now())]));
+    },
+    activeCount: () => active.size,
+  };
+
+  /** Registers the probe (so cancel-all reaches queued ones) but starts its clock only when its slot opens. */
+  function launchGated(job: ProbeJob, gate: Promise<void>, onProgress: ProgressListener, record: { landscapeId: string; pathwayNumber: number }): Started {
+    const probeId = randomUUID();
+    const controller = new AbortController();
+    active.set(probeId, controller);
+    const done = gate
+      .then(() => deps.engine.run(job, { probeId, signal: controller.signal, onProgress }))
+      .then((result) => {
+        active.delete(probeId);
+        deps.history.record(record.landscapeId, record.pathwayNumber, result);
+        return result;
+      });
+    return { probeId, done, pathwayNumber: record.pathwayNumber };
+  }
+}
+
+export type ProbeService = ReturnType<typeof createProbeService>;
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}

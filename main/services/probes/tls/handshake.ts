@@ -1,0 +1,69 @@
+/**
+ * The TLS handshake of a probe: SNI, any protocol the peer offers (so a TLS 1.0-only server is
+ * reported instead of just failing), an empty trust store (so the chain is exactly what the server
+ * sent; trust is judged afterwards against the sets we choose), and the pathway's client
+ * certificate when there is one.
+ */
+import { isIP, type Socket } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import type { ProbeContext } from '../engine-types';
+import { peerChain, summarize } from './certificates';
+import { guardSocket, waitFor } from '../net/socket-io';
+
+export interface ClientCertificate {
+  keyPem: string;
+  /** Leaf first, then intermediates. */
+  chainPem: string;
+  passphrase?: string;
+}
+
+export interface HandshakeResult {
+  socket: TLSSocket;
+  protocol: string;
+  cipher: string;
+  chain: X509Certificate[];
+}
+
+export async function handshake(
+  ctx: ProbeContext,
+  tcp: Socket,
+  host: string,
+  options: { clientCertificate?: ClientCertificate; alpn?: string[] } = {},
+): Promise<HandshakeResult> {
+  return ctx.step('tls', 'TLS handshake', async (mark) => {
+    const client = options.clientCertificate;
+    if (client?.passphrase) ctx.secret(client.passphrase);
+    const socket = guardSocket(
+      tlsConnect({
+        socket: tcp,
+        servername: isIP(host) ? undefined : host,
+        rejectUnauthorized: false,
+        ca: [],
+        minVersion: 'TLSv1',
+        ciphers: 'DEFAULT:@SECLEVEL=0',
+        ...(options.alpn ? { ALPNProtocols: options.alpn } : {}),
+        ...(client ? { key: client.keyPem, cert: client.chainPem, passphrase: client.passphrase } : {}),
+      }),
+      ctx.signal,
+    );
+    await waitFor(socket, 'secureConnect', ctx.signal);
+    const protocol = socket.getProtocol() ?? 'unknown';
+    const cipher = socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? 'unknown';
+    const chain = peerChain(socket);
+    ctx.fact('tlsProtocol', protocol);
+    ctx.fact('tlsCipher', cipher);
+    ctx.fact('sni', isIP(host) ? '(none: IP address)' : host);
+    if (client) ctx.fact('clientCertificate', summarize(chainLeaf(client.chainPem)).subject);
+    ctx.setChain(chain.map(summarize));
+    ctx.log(`TLS ${protocol} ${cipher}; server sent ${chain.length} certificate(s)`);
+    chain.forEach((c, i) => ctx.log(`  [${i}] ${c.subject.replace(/\n/g, ', ')} (issuer ${c.issuer.replace(/\n/g, ', ')})`));
+    mark.detail(`${protocol}, ${cipher}, ${chain.length} certificate(s)`);
+    return { socket, protocol, cipher, chain };
+  });
+}
+
+function chainLeaf(pem: string): X509Certificate {
+  const block = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0] ?? pem;
+  return new X509Certificate(block);
+}

@@ -1,0 +1,29 @@
+/**
+ * The probes' IPC channels. Start returns the probe ids at once; steps and the final (redacted)
+ * result arrive through the 'probe:progress' event. History entries carry no transcript.
+ */
+import { z } from 'zod';
+import { channel, event } from './define';
+import type { EdgeState } from '../probe/edge-state';
+import type { ProbeProgress, ProbeResult } from '../probe/probe-types';
+
+export type ProbeHistoryEntry = Omit<ProbeResult, 'transcript'>;
+
+const landscapeId = z.string().min(1).max(200);
+const pathwayNumber = z.number().int().min(1).max(999);
+
+export const probeChannels = {
+  'probe:start': channel<{ probeId: string; pathwayNumber: number }>()('startProbe', z.object({ landscapeId, pathwayNumber })),
+  'probe:start-all': channel<{ runId: string; probes: Array<{ probeId: string; pathwayNumber: number }> }>()(
+    'startAllProbes',
+    z.object({ landscapeId }),
+  ),
+  'probe:cancel': channel<{ cancelled: boolean }>()('cancelProbe', z.object({ probeId: z.string().min(1).max(100) })),
+  'probe:cancel-all': channel<{ cancelled: number }>()('cancelAllProbes', z.undefined()),
+  'probe:history': channel<{ entries: ProbeHistoryEntry[] }>()('probeHistory', z.object({ landscapeId, pathwayNumber })),
+  'probe:edge-states': channel<{ states: Record<number, EdgeState> }>()('probeEdgeStates', z.object({ landscapeId })),
+} as const;
+
+export const probeEvents = {
+  'probe:progress': event<ProbeProgress>()('onProbeProgress'),
+} as const;
