@@ -90,7 +90,7 @@ describe('landscape credentials (CLI)', { timeout: 120_000 }, () => {
 
     const add = cli(home, ['add', '--label', 'new', '--user', 'u', '--password-env', 'PW'], { env: { ...noBus, PW: 'pw-new-1' } });
     expect(add.code).toBe(1);
-    expect(add.stderr).toMatch(/keychain is unavailable/i);
+    expect(add.stderr).toMatch(/keychain is unavailable \(no-secret-service/i);
     expect(add.stderr).toMatch(/gnome-keyring|KWallet/);
     expect(add.stderr.trim().split('\n')).toHaveLength(1);
     const reveal = cli(home, ['reveal', 'present'], { env: noBus });

@@ -28,7 +28,8 @@ export function classifyKeychainError(error: unknown, platform: string): Keychai
   if (/denied|not allowed|cancel|user interaction/.test(text)) {
     return { state: 'unavailable', reason: 'denied', detail, hint };
   }
-  if (/d-bus|dbus|org\.freedesktop\.secrets|secret service|x11|display/.test(text)) {
+  // 'Could not connect: No such file or directory' is libsecret failing to reach the session bus.
+  if (/d-bus|dbus|org\.freedesktop\.secrets|secret service|x11|display|could not connect|connection refused/.test(text)) {
     return { state: 'unavailable', reason: 'no-secret-service', detail, hint };
   }
   return { state: 'unavailable', reason: 'unknown', detail, hint };
