@@ -15,6 +15,9 @@ import { createLandscapesService, type LandscapesService } from './services/land
 import { composeProbes } from './services/probes/compose-probes';
 import type { ProbeService } from './services/probes/probe-service';
 import { createMaterialService, type MaterialService } from './services/material/material-service';
+import { createHostKeyService, type HostKeyService } from './services/probes/sftp/host-key-service';
+import { createSftpPlanner } from './services/probes/sftp/sftp-plan';
+import { planSmtpProbe } from './services/probes/smtp/smtp-plan';
 
 export interface CompositionInput {
   dataDir: string;
@@ -48,6 +51,8 @@ export interface Services extends VaultServices {
   landscapes: LandscapesService;
   material: MaterialService;
   probes: ProbeService;
+  /** SFTP host keys: scan, and pin only after an out-of-band confirmation. */
+  hostKeys: HostKeyService;
 }
 
 export function createServices(input: CompositionInput): Services {
@@ -72,9 +77,11 @@ export function createServices(input: CompositionInput): Services {
     userPaths: createUserPaths(input.dialogs ?? noDialogs),
     landscapes: createLandscapesService({ dataDir: input.dataDir, backend: input.storeBackend, log: input.log, now }),
   };
+  const hostKeys = createHostKeyService({ landscapes: base.landscapes, now });
   return {
     ...base,
+    hostKeys,
     material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
-    probes: composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: process.env }),
+    probes: composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: process.env, planners: { sftp: createSftpPlanner(hostKeys), smtp: planSmtpProbe } }),
   };
 }
