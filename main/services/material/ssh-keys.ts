@@ -3,8 +3,11 @@
  * exactly as `ssh-keygen -lf` prints them.
  */
 import { createHash } from 'node:crypto';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { AppError } from '../../../shared/result';
+
+// ssh2 is CommonJS: the bundled ESM CLI can only take its default export.
+const { utils } = ssh2;
 
 export const SSH_KEY_TYPES = ['ed25519', 'rsa-4096'] as const;
 export type SshKeyType = (typeof SSH_KEY_TYPES)[number];

@@ -2,7 +2,7 @@
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
 import { writeExport } from './export-file';
 import { resolveCredential } from './material-types';
-import { authorizedKeysLine, generateSshKeyPair, toPkcs1Pem, type SshKeyType } from './ssh-keys';
+import { authorizedKeysLine, generateSshKeyPair, publicLineOf, sshFingerprint, toPkcs1Pem, type SshKeyType } from './ssh-keys';
 import type { VaultPort } from './vault-port';
 
 export function createSshService(deps: { vault: VaultPort; dataDir: string }) {
@@ -16,6 +16,20 @@ export function createSshService(deps: { vault: VaultPort; dataDir: string }) {
         kind: 'ssh-key',
         label: input.label,
         meta: { publicKey: pair.publicKey, keyAlgorithm: input.type, fingerprints: { ssh: pair.fingerprint } },
+        secret,
+      });
+    },
+
+    /** An existing key (OpenSSH, PEM PKCS#1/PKCS#8; from ssh-keygen or PuTTYgen's OpenSSH export). */
+    async importSshKey(input: { label: string; privateKey: string; passphrase?: string }): Promise<CredentialMeta> {
+      const line = publicLineOf(input.privateKey, input.passphrase);
+      const type = line.split(' ')[0] as string;
+      const secret: Record<string, string> = { privateKey: input.privateKey.replace(/\r\n/g, '\n') };
+      if (input.passphrase) secret.passphrase = input.passphrase;
+      return vault.create({
+        kind: 'ssh-key',
+        label: input.label,
+        meta: { publicKey: `${line} ${input.label.replace(/\s+/g, '-')}`, keyAlgorithm: type, fingerprints: { ssh: sshFingerprint(line) } },
         secret,
       });
     },
