@@ -8,5 +8,8 @@ import { certCommand } from './cert';
 import { p12Command } from './p12';
 import { sshKeyCommand } from './ssh-key';
 import { knownHostsCommand } from './known-hosts';
+import { probeCommand } from './probe';
+import { tlsCommand } from './tls';
+import { landscapesCommand } from './landscapes';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand];
