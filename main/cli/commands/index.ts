@@ -10,6 +10,8 @@ import { sshKeyCommand } from './ssh-key';
 import { knownHostsCommand } from './known-hosts';
 import { probeCommand } from './probe';
 import { tlsCommand } from './tls';
+import { sshScanCommand } from './ssh-scan';
+import { smtpCommand } from './smtp';
 import { landscapesCommand } from './landscapes';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, sshScanCommand, smtpCommand];
