@@ -1,0 +1,27 @@
+import type { CredentialMeta } from '../../../../shared/vault/credential-kinds';
+import { EmptyState } from '../../components/EmptyState';
+import { CredentialRow } from './CredentialRow';
+
+export function CredentialList({ credentials, onChanged }: { credentials: CredentialMeta[]; onChanged: () => void }) {
+  if (credentials.length === 0) {
+    return <EmptyState title="No credentials yet">Add a Basic credential below, or import a BTP service key.</EmptyState>;
+  }
+  return (
+    <table className="cred-table" aria-label="Credentials">
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col">Kind</th>
+          <th scope="col">User / client / subject</th>
+          <th scope="col">Valid until</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {credentials.map((c) => (
+          <CredentialRow key={c.id} credential={c} onChanged={onChanged} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

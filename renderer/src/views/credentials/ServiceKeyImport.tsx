@@ -1,0 +1,53 @@
+/**
+ * Paste a BTP service key. The pasted text is sent to main and cleared from the form right away;
+ * the result shows what was created and what to fill on the inbound pathway.
+ */
+import { useState, type FormEvent } from 'react';
+import type { ServiceKeyImportResult } from '../../../../shared/vault/credential-responses';
+import { api } from '../../api';
+
+export function ServiceKeyImport({ onImported }: { onImported: () => void }) {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ServiceKeyImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const r = await api.importServiceKey({ text });
+    setText('');
+    if (!r.ok) {
+      setResult(null);
+      return setError(`${r.error.message}`);
+    }
+    setError(null);
+    setResult(r.value);
+    onImported();
+  }
+
+  return (
+    <form className="cred-form" aria-labelledby="svc-key-title" onSubmit={(e) => void submit(e)}>
+      <h2 id="svc-key-title">Import a BTP service key</h2>
+      <label>
+        Service key JSON
+        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} spellCheck={false} autoComplete="off" />
+      </label>
+      <button type="submit" disabled={text.trim().length < 2}>
+        Import
+      </button>
+      {error && <p role="alert">{error}</p>}
+      {result && (
+        <div role="status" data-testid="service-key-result">
+          <p>Created: {result.created.map((c) => c.label).join(', ') || 'nothing'}.</p>
+          <p>
+            Inbound pathway: endpoint <code>{result.offer.endpointUrl}</code>, token URL <code>{result.offer.tokenUrl}</code>
+          </p>
+          {result.notes.map((n) => (
+            <p key={n} className="muted">
+              {n}
+            </p>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}

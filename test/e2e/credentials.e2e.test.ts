@@ -1,0 +1,69 @@
+/**
+ * The Credentials view in Chromium over the real handlers and keychain: it lists metadata, creates
+ * a Basic credential with a password generated in main, and the page's DOM holds that password
+ * only between Reveal and Hide.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, type OpenedApp } from './harness';
+
+describe('Credentials view', () => {
+  let app: OpenedApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('creates a Basic credential with a generated password and reveals it only on request', async () => {
+    app = await openApp();
+    const { page, services } = app;
+    const existing = await services.vault.create({ kind: 'oauth2-client', label: 'Existing client', meta: { clientId: 'client-id-1', tokenUrl: 'https://t.example/oauth/token' }, secret: { clientSecret: `cs-${crypto.randomUUID()}` } });
+    await page.getByRole('button', { name: 'Credentials' }).click();
+    await page.getByRole('row', { name: /Existing client/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Existing client/ }).textContent()).toContain('client-id-1');
+
+    await page.getByLabel('Label').fill('ERP inbound');
+    await page.getByLabel('User').fill('PI_USER');
+    await page.getByRole('button', { name: 'Generate password' }).click();
+    await expect.poll(() => page.getByTestId('generated-password').textContent()).toMatch(/24-character password.*✔ Cloud\s+Integration keystore rule · ✔ User Credentials/);
+    await page.getByRole('button', { name: 'Save credential' }).click();
+    await page.getByRole('row', { name: /ERP inbound/ }).waitFor();
+
+    const created = await services.vault.findByLabel('ERP inbound');
+    expect(created).toMatchObject({ kind: 'basic', user: 'PI_USER' });
+    const { password } = await services.vault.readSecret(created!.id);
+    expect(password).toHaveLength(24);
+    const otherSecret = (await services.vault.readSecret(existing.id)).clientSecret!;
+    const html = () => page.content();
+    expect(await html()).not.toContain(password);
+    expect(await html()).not.toContain(otherSecret);
+
+    await page.getByRole('button', { name: 'Reveal secret of ERP inbound' }).click();
+    await expect.poll(() => page.getByTestId('revealed-secret').textContent()).toContain(password);
+    expect(await html()).toContain(password);
+    expect(await html()).not.toContain(otherSecret);
+
+    await page.getByRole('button', { name: 'Hide secret of ERP inbound' }).click();
+    await expect.poll(html).not.toContain(password);
+    expect(await page.getByTestId('revealed-secret').count()).toBe(0);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove ERP inbound' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /ERP inbound/ }).count()).toBe(0);
+    expect(await services.vault.findByLabel('ERP inbound')).toBeUndefined();
+    await services.vault.remove(existing.id);
+  });
+
+  it('imports a pasted service key and shows the inbound offer, never the secret', async () => {
+    app = await openApp();
+    const { page, services } = app;
+    const clientSecret = `svc-${crypto.randomUUID()}`;
+    const key = { oauth: { clientid: 'sb-x!b1|it-rt-e2e-sub!b2', clientsecret: clientSecret, url: 'https://e2e-sub.it-cpi018-rt.cfapps.eu10.hana.ondemand.com', tokenurl: 'https://e2e-sub.authentication.eu10.hana.ondemand.com/oauth/token' } };
+    await page.getByRole('button', { name: 'Credentials' }).click();
+    await page.getByLabel('Service key JSON').fill(JSON.stringify(key));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByTestId('service-key-result').textContent()).toContain('it-cpi018-rt');
+    await page.getByRole('row', { name: /BTP e2e-sub/ }).waitFor();
+    expect(await page.content()).not.toContain(clientSecret);
+    for (const c of await services.vault.list()) await services.vault.remove(c.id);
+  });
+});
