@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, session, shell } from 'electron';
 import { createServices } from '../composition';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createEventHub } from '../ipc/event-hub';
@@ -57,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       redactor,
       storeBackend: createElectronStoreBackend,
       openExternal: (url) => shell.openExternal(url),
+      clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       dialogs: createElectronDialogs(),
     });
     const hub = createEventHub();

@@ -103,6 +103,7 @@ export const protocol = {
 
 export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
 export const shell = { openExternal: async () => {} };
+export const clipboard = { text: '', writeText(t: string) { clipboard.text = t; }, readText: () => clipboard.text };
 export const dialog = {
   showSaveDialog: async () => ({ canceled: true, filePath: undefined }),
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
