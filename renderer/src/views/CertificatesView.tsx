@@ -1,10 +1,34 @@
-import { EmptyState } from '../components/EmptyState';
+/**
+ * Certificates: keys, certificates and SSH keys with fingerprints, expiry and lint findings, and the
+ * guided new-client-certificate flow. Private keys never reach the renderer; only public data does.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { MaterialSummary } from '../../../shared/certs/material-responses';
+import { api } from '../api';
+import { MaterialList } from './certificates/MaterialList';
+import { NewCertificateFlow } from './certificates/NewCertificateFlow';
 
 export function CertificatesView() {
+  const [data, setData] = useState<MaterialSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    const r = await api.listMaterial();
+    if (r.ok) {
+      setData(r.value);
+      setError(null);
+    } else setError(r.error.message);
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
   return (
-    <EmptyState title="No keys or certificates yet">
-      Keys, certificate requests and PKCS#12 files for the Cloud Integration keystore are prepared here,
-      offline.
-    </EmptyState>
+    <section aria-labelledby="certificates-title" className="certificates">
+      <h1 id="certificates-title">Certificates</h1>
+      <p className="muted">Keys, certificate requests and PKCS#12 files for the Cloud Integration keystore, prepared offline. Private keys stay in your keychain.</p>
+      {error && <p role="alert">{error}</p>}
+      {data && <MaterialList data={data} />}
+      <NewCertificateFlow onChanged={() => void reload()} />
+    </section>
   );
 }
