@@ -4,9 +4,11 @@
  * renamed aside with a timestamp and reported through `problems()`; the app goes on with an
  * empty document and the user is told where the old file is. Nothing is ever silently reset.
  * Writes go through the backend's atomic write-and-rename, so a killed process leaves either the
- * old or the new document, never half of one.
+ * old or the new document, never half of one. The app and the CLI may share the data directory:
+ * when the file changed on disk since this process last saw it, reads and updates start from the
+ * file, not from the stale copy in memory (a change made by the other process is not overwritten).
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import type { Logger } from '../logger';
@@ -68,6 +70,32 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
 
   const backend = openBackend();
   let current = load();
+  let seen = stamp();
+
+  /** Size + mtime of the file: cheap change detection without parsing. */
+  function stamp(): string {
+    try {
+      const st = statSync(file);
+      return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /** Adopts a change another process wrote; a file that does not load keeps the copy in memory. */
+  function refresh(): void {
+    const now = stamp();
+    if (now === seen) return;
+    seen = now;
+    try {
+      const raw = backend.store;
+      const checked = opts.validate(Object.keys(raw).length === 0 ? opts.empty() : opts.migrate(structuredClone(raw)));
+      if (checked.ok) current = checked.value;
+      else opts.log.warn('store', `${opts.name}.json changed on disk but is not valid; keeping the loaded copy`, { reason: checked.reason });
+    } catch (e) {
+      opts.log.warn('store', `${opts.name}.json changed on disk but could not be read; keeping the loaded copy`, { error: e instanceof Error ? e.name : typeof e });
+    }
+  }
 
   function load(): T {
     const raw = backend.store;
@@ -93,14 +121,19 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
 
   return {
     path: file,
-    read: () => structuredClone(current),
+    read() {
+      refresh();
+      return structuredClone(current);
+    },
     update(change) {
+      refresh();
       const draft = structuredClone(current);
       const next = (change(draft) ?? draft) as T;
       const checked = opts.validate(next);
       if (!checked.ok) throw new AppError('INVALID_DOCUMENT', `Not saved: ${checked.reason}`);
       backend.store = checked.value as Record<string, unknown>;
       current = checked.value;
+      seen = stamp();
       return structuredClone(current);
     },
     problems: () => [...problems],

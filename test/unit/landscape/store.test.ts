@@ -74,3 +74,27 @@ describe('landscapes document on disk', () => {
     expect(readdirSync(home).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
 });
+
+describe('two processes sharing a data directory (the app and the CLI)', () => {
+  it("each sees the other's changes and an update never overwrites them", () => {
+    const home = makeHome();
+    const app = open(home);
+    const cli = open(home);
+    expect(app.list()).toEqual([]);
+    cli.create({ templateId: 'blank', name: 'From CLI' });
+    expect(app.list().map((l) => l.name)).toEqual(['From CLI']);
+    app.create({ templateId: 'blank', name: 'From app' });
+    cli.rename('From CLI', 'Renamed by CLI');
+    expect(app.list().map((l) => l.name)).toEqual(['From app', 'Renamed by CLI']);
+    expect(open(home).list().map((l) => l.name)).toEqual(['From app', 'Renamed by CLI']);
+  });
+
+  it('a file broken by someone else while running keeps the loaded copy (and is not overwritten on read)', () => {
+    const home = makeHome();
+    const svc = open(home);
+    svc.create({ templateId: 'blank', name: 'Kept' });
+    writeFileSync(join(home, 'landscapes.json'), '{ broken');
+    expect(svc.list().map((l) => l.name)).toEqual(['Kept']);
+    expect(readFileSync(join(home, 'landscapes.json'), 'utf8')).toBe('{ broken');
+  });
+});
