@@ -10,6 +10,7 @@ import { createCredentialHandlers } from './credential-handlers';
 import { createMaterialHandlers } from './material-handlers';
 import { createProbeHandlers } from './probe-handlers';
 import { createLandscapeHandlers } from './landscape-handlers';
+import { createHostKeyHandlers } from './hostkey-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -27,5 +28,6 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createMaterialHandlers(s),
     ...createProbeHandlers(s),
     ...createLandscapeHandlers(s),
+    ...createHostKeyHandlers(s),
   };
 }

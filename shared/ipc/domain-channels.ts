@@ -5,12 +5,14 @@ import { credentialChannels } from './credential-channels';
 import { materialChannels } from './material-channels';
 import { probeChannels, probeEvents } from './probe-channels';
 import { landscapeChannels, landscapeEvents } from './landscape-channels';
+import { hostKeyChannels } from './hostkey-channels';
 
 export const domainChannels = {
   ...credentialChannels,
   ...materialChannels,
   ...probeChannels,
   ...landscapeChannels,
+  ...hostKeyChannels,
 } as const;
 
 export const domainEvents = {

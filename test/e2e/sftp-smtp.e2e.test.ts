@@ -1,0 +1,116 @@
+/**
+ * The sftp-receiver and mail-receiver templates probed end to end in the real renderer (Chromium)
+ * over the test bridge to the real handlers and loopback peers: the host key read, confirmed and
+ * pinned from the direction panel (who/how recorded), the SFTP probe refused before and passing
+ * after; the mail pathway probed with STARTTLS + AUTH; no mail sent, no canary in the page.
+ */
+import { X509Certificate, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './harness';
+import { createTestServices, makeHome } from '../support/test-services';
+import { startSshd, type SshdPeer } from '../peers/sshd';
+import { startAiosmtpd, type SmtpPeer } from '../peers/smtp';
+import { createTestPki, type TestPki } from '../peers/pki';
+import { fingerprintWithSshKeygen, makeClientKey } from '../integration/probes-sftp-smtp/ssh-material';
+
+const canary = `canary-${randomBytes(9).toString('hex')}`;
+let sshd: SshdPeer;
+let smtp: SmtpPeer;
+let pki: TestPki;
+const apps: OpenedApp[] = [];
+
+beforeAll(async () => {
+  const key = makeClientKey('ed25519');
+  pki = await createTestPki();
+  sshd = await startSshd({ authorizedKeys: [key.publicLine] });
+  smtp = await startAiosmtpd({ mode: 'starttls', user: 'mailer', password: canary, certPem: pki.server.certPem + pki.intermediate.certPem, keyPem: pki.server.keyPem });
+  process.env.SFTPSMTP_KEY = key.privateKey;
+}, 60_000);
+afterAll(async () => {
+  for (const a of apps) await a.close();
+  await sshd?.stop();
+  await smtp?.stop();
+  delete process.env.SFTPSMTP_KEY;
+});
+
+const panel = (page: Page) => page.getByTestId('side-panel');
+async function openEdge(page: Page) {
+  await page.locator('[data-edge="1"]').waitFor();
+  await page.getByRole('button', { name: /^Pathway 1: / }).click();
+  await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Pathway 1: /);
+}
+async function probeOnce(page: Page, verdict: string) {
+  const probe = panel(page).getByTestId('probe-panel');
+  await probe.getByRole('button', { name: 'Probe', exact: true }).click();
+  await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe(verdict);
+  return probe;
+}
+
+describe('sftp-receiver in the app', () => {
+  it('reads the host key, refuses to probe unconfirmed, pins with who/how, then passes', async () => {
+    const home = makeHome('landscape-e2e-sftp-');
+    const s = createTestServices(home);
+    const l = s.landscapes.create({ templateId: 'sftp-receiver', name: 'Files E2E' });
+    const cred = await s.vault.create({ kind: 'ssh-key', label: 'sftp key', meta: { user: 'root' }, secret: { privateKey: process.env.SFTPSMTP_KEY! } });
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { endpoint: `127.0.0.1:${sshd.port}`, credentialId: cred.id, sftp: { directory: 'upload', user: 'root' } });
+    const app = await openApp({ home, services: s });
+    apps.push(app);
+    const page = app.page;
+    await openEdge(page);
+
+    const refused = await probeOnce(page, 'failed');
+    await refused.locator('[data-code="sftp.hostkey.unconfirmed"]').waitFor();
+
+    const box = panel(page).getByRole('region', { name: 'Host key' });
+    await box.getByRole('button', { name: 'Read host key' }).click();
+    const fingerprint = box.getByTestId('hostkey-fingerprint');
+    await expect.poll(() => fingerprint.textContent()).toBe(fingerprintWithSshKeygen(sshd.hostKeyLine()));
+    expect(await box.getByTestId('hostkey-ci-verdict').textContent()).toContain('reject HostKey');
+
+    const pinButton = box.getByRole('button', { name: 'Pin host key' });
+    await box.getByLabel('Confirmed by').fill('Ada (server admin)');
+    await box.getByLabel('How it was confirmed').fill('phone, read back');
+    expect(await pinButton.isDisabled()).toBe(true);
+    await box.getByLabel('I compared this fingerprint character by character').check();
+    await pinButton.click();
+    await expect.poll(() => box.getByTestId('hostkey-pin-state').textContent()).toContain('confirmed by Ada (server admin) (phone, read back)');
+    expect(s.landscapes.get(l.id).hostKeyTrust[0]).toMatchObject({ confirmedBy: 'Ada (server admin)', confirmedHow: 'phone, read back' });
+
+    // CI's known_hosts is modelled with the line the scan proposed: nothing left to fix.
+    s.landscapes.update(l.id, { knownHosts: [(await s.hostKeys.scan({ host: '127.0.0.1', port: sshd.port })).hostKey.knownHostsLine] });
+    const passed = await probeOnce(page, 'passed');
+    expect(await passed.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
+      expect.arrayContaining(['credentials', 'connect', 'hostkey', 'auth', 'directory']),
+    );
+  }, 180_000);
+});
+
+describe('mail-receiver in the app', () => {
+  it('probes STARTTLS + AUTH against the CI keystore, then names the missing root; no mail, no canary', async () => {
+    const home = makeHome('landscape-e2e-mail-');
+    const s = createTestServices(home);
+    const l = s.landscapes.create({ templateId: 'mail-receiver', name: 'Mail E2E' });
+    const cred = await s.vault.create({ kind: 'basic', label: 'mail user', meta: { user: 'mailer' }, secret: { password: canary } });
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { endpoint: `127.0.0.1:${smtp.port}`, credentialId: cred.id, smtp: { protection: 'starttls-mandatory', from: 'ci@example.com', to: 'ops@example.com' } });
+    const root = new X509Certificate(pki.root.certPem);
+    s.landscapes.update(l.id, { ciKeystore: [{ alias: 'mail root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
+    const app = await openApp({ home, services: s });
+    apps.push(app);
+    const page = app.page;
+    await openEdge(page);
+
+    const ok = await probeOnce(page, 'passed');
+    expect(await ok.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
+      expect.arrayContaining(['starttls', 'certificates', 'auth', 'addresses']),
+    );
+
+    s.landscapes.update(l.id, { ciKeystore: [] });
+    const failed = await probeOnce(page, 'failed');
+    const finding = failed.locator('[data-code="smtp.tls.untrusted"]');
+    expect(await finding.textContent()).toContain('Could not convert socket to TLS');
+
+    expect(smtp.dataCount()).toBe(0);
+    expect(await page.content()).not.toContain(canary);
+  }, 180_000);
+});
