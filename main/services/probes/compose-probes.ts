@@ -7,7 +7,7 @@ import type { StoreBackendFactory } from '../store/store-backend';
 import { createProbeEngine } from './engine';
 import { createProbeHistory } from './probe-history';
 import type { VaultReader } from './probe-material';
-import { createProbeService, type ProbeService } from './probe-service';
+import { createProbeService, type ProbeService, type ProbeServiceDeps } from './probe-service';
 
 export interface ProbeCompositionInput {
   dataDir: string;
@@ -19,6 +19,8 @@ export interface ProbeCompositionInput {
   landscapes: { get(ref: string): Landscape };
   /** The environment's proxy settings (HTTPS_PROXY, NO_PROXY). */
   env: Record<string, string | undefined>;
+  /** Planners for protocols other than HTTPS (the SFTP and SMTP probes). */
+  planners?: ProbeServiceDeps['planners'];
 }
 
 export function composeProbes(input: ProbeCompositionInput): ProbeService {
@@ -29,5 +31,6 @@ export function composeProbes(input: ProbeCompositionInput): ProbeService {
     vault: input.vault,
     env: input.env,
     now: input.now,
+    ...(input.planners ? { planners: input.planners } : {}),
   });
 }
