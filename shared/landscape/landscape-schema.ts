@@ -76,15 +76,20 @@ export const tenantSchema = z.object({
 export type Tenant = z.infer<typeof tenantSchema>;
 
 const fingerprint = z.string().max(200);
+/** Public material only: a private key belongs in the vault (keychain), never in a landscape. */
+const publicPem = z
+  .string()
+  .max(20000)
+  .refine((pem) => !/PRIVATE KEY/.test(pem), 'a private key never goes into a landscape: keep it in the vault');
 
-export const caCertificateSchema = z.object({ label: z.string().min(1).max(200), pem: z.string().max(20000), fingerprintSha256: fingerprint });
+export const caCertificateSchema = z.object({ label: z.string().min(1).max(200), pem: publicPem, fingerprintSha256: fingerprint });
 export type CaCertificate = z.infer<typeof caCertificateSchema>;
 
 /** The MODELLED Cloud Integration keystore: what the consultant says the tenant holds. */
 export const ciKeystoreEntrySchema = z.object({
   alias: z.string().min(1).max(250),
   kind: z.enum(['certificate', 'key-pair']),
-  pem: z.string().max(20000).optional(),
+  pem: publicPem.optional(),
   fingerprintSha256: fingerprint.optional(),
   credentialId: id.optional(),
 });

@@ -87,3 +87,15 @@ describe('landscapes service', () => {
     expect(JSON.stringify(svc.get(l.id))).toBe(before);
   });
 });
+
+describe('no secrets in the landscape store', () => {
+  it('refuses a private key in the modelled keystore or the CA list, naming the field', () => {
+    const svc = open();
+    const l = svc.create({ templateId: 'blank', name: 'K' });
+    const pem = ['-----BEGIN', 'PRIVATE KEY-----\nMIIE\n-----END', 'PRIVATE KEY-----'].join(' ');
+    const e1 = refusal(() => svc.update(l.id, { ciKeystore: [{ alias: 'acme_client', kind: 'key-pair', pem }] }));
+    expect([e1.code, e1.field]).toEqual(['INVALID_INPUT', 'ciKeystore[0].pem']);
+    const e2 = refusal(() => svc.update(l.id, { caCertificates: [{ label: 'x', pem, fingerprintSha256: '' }] }));
+    expect(e2.field).toBe('caCertificates[0].pem');
+  });
+});
