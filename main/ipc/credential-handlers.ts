@@ -9,13 +9,18 @@ import type { credentialChannels } from '../../shared/ipc/credential-channels';
 import { AppError } from '../../shared/result';
 import { REQUIRED_SECRET_FIELD } from '../../shared/vault/credential-kinds';
 import type { Services } from '../composition';
+import { collectCredentialUsage } from '../services/vault/credential-usage';
 
 export function createCredentialHandlers(s: Services): HandlersFor<typeof credentialChannels> {
   const secretOf = (typed: string | undefined, generatedId: string | undefined) =>
     typed ?? s.credentialTools.takeGenerated(generatedId as string);
 
   return {
-    'credentials:list': async () => ({ credentials: await s.vault.list(), keychain: await s.secrets.status() }),
+    'credentials:list': async () => ({
+      credentials: await s.vault.list(),
+      keychain: await s.secrets.status(),
+      usage: collectCredentialUsage(s.landscapes),
+    }),
     'credentials:get': ({ id }) => s.vault.get(id),
     'credentials:create-basic': ({ label, user, password, generatedId }) =>
       s.vault.create({ kind: 'basic', label, meta: { user }, secret: { password: secretOf(password, generatedId) } }),

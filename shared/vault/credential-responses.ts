@@ -56,9 +56,18 @@ export interface ServiceKeyImportResult {
   notes: string[];
 }
 
+export interface CredentialUsage {
+  landscapeId: string;
+  landscapeName: string;
+  /** e.g. "pathway 2: S/4HANA → Cloud Integration" or "CI keystore alias erp_client". */
+  what: string;
+}
+
 export interface CredentialList {
   credentials: CredentialMeta[];
   keychain: KeychainStatus;
+  /** Pathways and keystore entries using each credential, by credential id. */
+  usage: Record<string, CredentialUsage[]>;
 }
 
 /** The one response that carries secret values: only for the user's explicit Reveal. */

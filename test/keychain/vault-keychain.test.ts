@@ -107,3 +107,15 @@ describe('vault on the real Secret Service (gnome-keyring)', () => {
     expect(existsSync(join(a.dataDir, 'credentials.json'))).toBe(true);
   });
 });
+
+describe('vault kind change', () => {
+  it('a key pair becomes a client certificate in place (same id, same secret); other changes are refused', async () => {
+    const s = createTestServices();
+    const key = await s.vault.create({ kind: 'key-pair', label: 'erp key', meta: { keyAlgorithm: 'rsa' }, secret: { privateKeyPem: 'pem-of-the-key-1' } });
+    const paired = await s.vault.update(key.id, { kind: 'client-certificate', meta: { subject: 'CN=erp', certificateChainPem: ['-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n'] } });
+    expect(paired).toMatchObject({ id: key.id, kind: 'client-certificate', subject: 'CN=erp', keyAlgorithm: 'rsa' });
+    expect(await s.vault.readSecret(key.id)).toEqual({ privateKeyPem: 'pem-of-the-key-1' });
+    await expect(s.vault.update(key.id, { kind: 'basic' })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'kind' });
+    await s.vault.remove(key.id);
+  });
+});

@@ -3,6 +3,7 @@
  * Everything but `reveal` prints metadata only; `reveal` is the user's explicit act.
  */
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
+import { collectCredentialUsage } from '../../services/vault/credential-usage';
 import { EXIT, output, UsageError, type CliContext, type CommandDef, type ParsedArgs } from '../command';
 import { runAdd, runImportServiceKey } from './credentials-add';
 
@@ -23,9 +24,10 @@ const subcommands: Record<string, (args: ParsedArgs, ctx: CliContext) => Promise
   async list(_args, ctx) {
     const credentials = await ctx.services.vault.list();
     const keychain = await ctx.services.secrets.status();
-    output(ctx, { credentials, keychain }, () =>
+    const usage = collectCredentialUsage(ctx.services.landscapes);
+    output(ctx, { credentials, keychain, usage }, () =>
       [
-        ...(credentials.length ? credentials.map(describe) : ['no credentials yet']),
+        ...(credentials.length ? credentials.flatMap((c) => [describe(c), ...(usage[c.id] ?? []).map((u) => `    used by ${u.landscapeName}, ${u.what}`)]) : ['no credentials yet']),
         ...(keychain.state === 'unavailable' ? [`keychain unavailable (${keychain.reason}): ${keychain.hint}`] : []),
       ].join('\n'),
     );

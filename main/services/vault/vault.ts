@@ -29,6 +29,8 @@ export interface CreateCredentialInput {
 }
 
 export interface UpdateCredentialInput {
+  /** Only 'key-pair' → 'client-certificate' (the key got its signed certificate); the id stays. */
+  kind?: CredentialKind;
   label?: string;
   meta?: Partial<CredentialMeta>;
   secret?: SecretPayload;
@@ -194,9 +196,10 @@ export function createVault(deps: VaultDeps): Vault {
     update: (id, input) =>
       exclusive(async () => {
         const current = find(id);
+        const kind = checkKindChange(current.kind, input.kind);
         const label = input.label === undefined ? current.label : checkLabel(input.label, id);
         if (input.secret) {
-          checkSecret(current.kind, input.secret);
+          checkSecret(kind, input.secret);
           guard(input.secret);
           if (leaksSecret(label, input.secret)) throw new AppError('SECRET_IN_METADATA', 'The label contains the secret; refused.', 'label');
         }
@@ -208,7 +211,7 @@ export function createVault(deps: VaultDeps): Vault {
           previous = await deps.secrets.get(account);
           blob = await writeSecret(id, account, input.secret);
         }
-        const next: CredentialMeta = { ...current, ...meta, id, kind: current.kind, label, updatedAt: deps.now().toISOString() };
+        const next: CredentialMeta = { ...current, ...meta, id, kind, label, updatedAt: deps.now().toISOString() };
         try {
           deps.document().update((d) => ({ ...d, credentials: d.credentials.map((c) => (c.id === id ? next : c)) }));
         } catch (e) {
@@ -258,6 +261,14 @@ export function createVault(deps: VaultDeps): Vault {
     }),
   };
   return vault;
+}
+
+const KIND_CHANGES: Partial<Record<CredentialKind, CredentialKind[]>> = { 'key-pair': ['client-certificate'] };
+
+function checkKindChange(from: CredentialKind, to: CredentialKind | undefined): CredentialKind {
+  if (to === undefined || to === from) return from;
+  if (KIND_CHANGES[from]?.includes(to)) return to;
+  throw new AppError('INVALID_INPUT', `A ${from} credential cannot become a ${to} credential.`, 'kind');
 }
 
 function safeBlobName(entry: string): string | undefined {

@@ -31,7 +31,7 @@ export function CredentialsView() {
       <p className="muted">Secrets stay in your operating system&apos;s keychain. This page shows labels, users and fingerprints; a secret appears only when you reveal it.</p>
       {error && <p role="alert">{error}</p>}
       {data && <KeychainBanner status={data.keychain} />}
-      {data && <CredentialList credentials={data.credentials} onChanged={reload} />}
+      {data && <CredentialList credentials={data.credentials} usage={data.usage} onChanged={reload} />}
       <BasicCredentialForm onCreated={reload} />
       <ServiceKeyImport onImported={reload} />
       <OrphanPanel onRepaired={reload} />

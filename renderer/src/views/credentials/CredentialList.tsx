@@ -1,8 +1,15 @@
 import type { CredentialMeta } from '../../../../shared/vault/credential-kinds';
+import type { CredentialUsage } from '../../../../shared/vault/credential-responses';
 import { EmptyState } from '../../components/EmptyState';
 import { CredentialRow } from './CredentialRow';
 
-export function CredentialList({ credentials, onChanged }: { credentials: CredentialMeta[]; onChanged: () => void }) {
+interface Props {
+  credentials: CredentialMeta[];
+  usage: Record<string, CredentialUsage[]>;
+  onChanged: () => void;
+}
+
+export function CredentialList({ credentials, usage, onChanged }: Props) {
   if (credentials.length === 0) {
     return <EmptyState title="No credentials yet">Add a Basic credential below, or import a BTP service key.</EmptyState>;
   }
@@ -14,12 +21,13 @@ export function CredentialList({ credentials, onChanged }: { credentials: Creden
           <th scope="col">Kind</th>
           <th scope="col">User / client / subject</th>
           <th scope="col">Valid until</th>
+          <th scope="col">Used by</th>
           <th scope="col">Actions</th>
         </tr>
       </thead>
       <tbody>
         {credentials.map((c) => (
-          <CredentialRow key={c.id} credential={c} onChanged={onChanged} />
+          <CredentialRow key={c.id} credential={c} usage={usage[c.id] ?? []} onChanged={onChanged} />
         ))}
       </tbody>
     </table>

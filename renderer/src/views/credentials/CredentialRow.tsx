@@ -4,12 +4,19 @@
  */
 import { useEffect, useState } from 'react';
 import { KIND_LABELS, type CredentialMeta } from '../../../../shared/vault/credential-kinds';
+import type { CredentialUsage } from '../../../../shared/vault/credential-responses';
 import { api } from '../../api';
 import { RevealedSecret } from './RevealedSecret';
 
 const REVEAL_MS = 30_000;
 
-export function CredentialRow({ credential: c, onChanged }: { credential: CredentialMeta; onChanged: () => void }) {
+interface Props {
+  credential: CredentialMeta;
+  usage: CredentialUsage[];
+  onChanged: () => void;
+}
+
+export function CredentialRow({ credential: c, usage, onChanged }: Props) {
   const [revealed, setRevealed] = useState<Record<string, string> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -28,7 +35,8 @@ export function CredentialRow({ credential: c, onChanged }: { credential: Creden
     setNotice(r.ok ? `Copied ${r.value.field}; the clipboard is cleared in ${r.value.clearAfterSeconds} s.` : r.error.message);
   }
   async function remove() {
-    if (!window.confirm(`Remove "${c.label}" and its secret from the keychain?`)) return;
+    const inUse = usage.length ? ` It is used by ${usage.length} pathway(s) or keystore entries, which will lose their link.` : '';
+    if (!window.confirm(`Remove "${c.label}" and its secret from the keychain?${inUse}`)) return;
     const r = await api.removeCredential({ id: c.id });
     if (r.ok) onChanged();
     else setNotice(r.error.message);
@@ -40,6 +48,7 @@ export function CredentialRow({ credential: c, onChanged }: { credential: Creden
       <td>{KIND_LABELS[c.kind]}</td>
       <td>{c.user ?? c.clientId ?? c.subject ?? '—'}</td>
       <td>{c.notAfter ? new Date(c.notAfter).toLocaleDateString() : '—'}</td>
+      <td>{usage.length ? usage.map((u) => `${u.landscapeName}: ${u.what}`).join('; ') : '—'}</td>
       <td>
         <div className="cred-actions">
           {revealed ? (
