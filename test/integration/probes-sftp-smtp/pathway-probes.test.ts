@@ -74,6 +74,13 @@ describe('SFTP and SMTP pathways through the app services', () => {
     const third = await probe(l.id);
     expect(third.verdict).toBe('passed');
     expect(third.facts?.hostKeyFingerprint).toBe(scan.hostKey.fingerprint);
+
+    // On-Premise: CI reaches the server through the Cloud Connector, so known_hosts must name the
+    // virtual host; the line with the real host no longer satisfies CI.
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { proxy: { type: 'on-premise', locationId: 'loc1', virtualHost: 'sftp-virtual:22' } });
+    const onPrem = await probe(l.id);
+    expect(onPrem.facts?.knownHostsLine).toBe(`sftp-virtual ${scan.hostKey.keyType} ${scan.hostKey.keyBase64}`);
+    expect(onPrem.findings.map((f) => f.code)).toEqual(['sftp.hostkey.reject']);
   });
 
   it('mail-receiver: STARTTLS, the chain trusted by the modelled CI keystore, AUTH, no mail, no canary anywhere', async () => {

@@ -130,7 +130,9 @@ export function openSshSession(attempt: SshAttempt): Promise<SshSession> {
       host: attempt.host,
       port: attempt.port,
       username: attempt.auth[0]?.username ?? 'probe',
-      readyTimeout: Math.max(1, attempt.deadlineAt - Date.now()),
+      // Past the deadline on purpose: the caller's signal (the engine's deadline) ends the attempt,
+      // so a timeout is reported as the probe's deadline, not as an ssh2 error racing it.
+      readyTimeout: Math.max(1, attempt.deadlineAt - Date.now()) + 2000,
       algorithms: attempt.algorithms,
       authHandler: attempt.auth.length ? (authHandler as never) : (['none'] as never),
       debug: (line: string) => {
