@@ -8,9 +8,10 @@ import type { Services } from '../composition';
 
 export function createProbeHandlers(s: Services): HandlersFor<typeof probeChannels> {
   return {
-    'probe:start': ({ landscapeId, pathwayNumber }, ctx) => {
-      const started = s.probes.start(landscapeId, pathwayNumber, (p) => ctx.emit('probe:progress', p));
-      return { probeId: started.probeId, pathwayNumber };
+    'probe:start': ({ landscapeId, pathwayNumber, pathwayId }, ctx) => {
+      const n = s.probes.pathwayNumberOf(landscapeId, pathwayNumber ?? pathwayId ?? 0);
+      const started = s.probes.start(landscapeId, n, (p) => ctx.emit('probe:progress', p));
+      return { probeId: started.probeId, pathwayNumber: n };
     },
     'probe:start-all': ({ landscapeId }, ctx) => {
       const run = s.probes.startAll(landscapeId, (p) => ctx.emit('probe:progress', p));
@@ -18,7 +19,10 @@ export function createProbeHandlers(s: Services): HandlersFor<typeof probeChanne
     },
     'probe:cancel': ({ probeId }) => s.probes.cancel(probeId),
     'probe:cancel-all': () => s.probes.cancelAll(),
-    'probe:history': ({ landscapeId, pathwayNumber }) => ({ entries: s.probes.history(landscapeId, pathwayNumber) }),
+    'probe:history': ({ landscapeId, pathwayNumber, pathwayId }) => {
+      const n = s.probes.pathwayNumberOf(landscapeId, pathwayNumber ?? pathwayId ?? 0);
+      return { pathwayNumber: n, entries: s.probes.history(landscapeId, n) };
+    },
     'probe:edge-states': ({ landscapeId }) => ({ states: s.probes.edgeStates(landscapeId) }),
   };
 }

@@ -11,16 +11,20 @@ export type ProbeHistoryEntry = Omit<ProbeResult, 'transcript'>;
 
 const landscapeId = z.string().min(1).max(200);
 const pathwayNumber = z.number().int().min(1).max(999);
+/** A pathway by its number, or by its id (what the diagram's panels hold). */
+const pathwayRef = z
+  .object({ landscapeId, pathwayNumber: pathwayNumber.optional(), pathwayId: z.string().min(1).max(100).optional() })
+  .refine((r) => (r.pathwayNumber === undefined) !== (r.pathwayId === undefined), { message: 'give pathwayNumber or pathwayId', path: ['pathwayNumber'] });
 
 export const probeChannels = {
-  'probe:start': channel<{ probeId: string; pathwayNumber: number }>()('startProbe', z.object({ landscapeId, pathwayNumber })),
+  'probe:start': channel<{ probeId: string; pathwayNumber: number }>()('startProbe', pathwayRef),
   'probe:start-all': channel<{ runId: string; probes: Array<{ probeId: string; pathwayNumber: number }> }>()(
     'startAllProbes',
     z.object({ landscapeId }),
   ),
   'probe:cancel': channel<{ cancelled: boolean }>()('cancelProbe', z.object({ probeId: z.string().min(1).max(100) })),
   'probe:cancel-all': channel<{ cancelled: number }>()('cancelAllProbes', z.undefined()),
-  'probe:history': channel<{ entries: ProbeHistoryEntry[] }>()('probeHistory', z.object({ landscapeId, pathwayNumber })),
+  'probe:history': channel<{ pathwayNumber: number; entries: ProbeHistoryEntry[] }>()('probeHistory', pathwayRef),
   'probe:edge-states': channel<{ states: Record<number, EdgeState> }>()('probeEdgeStates', z.object({ landscapeId })),
 } as const;
 

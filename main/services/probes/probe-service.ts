@@ -87,6 +87,13 @@ export function createProbeService(deps: ProbeServiceDeps) {
       const runner = createTlsRunner({ host: parsed.host, port: parsed.port, route: chooseRoute(parsed.host, undefined, deps.env), trust, reducedFromUrl: parsed.reducedFromUrl, now: deps.now });
       return launch({ kind: 'tls', target: { host: parsed.host, port: parsed.port }, runner, ...(deadlineMs ? { deadlineMs } : {}) }, onProgress);
     },
+    /** The number of a pathway given by number or by id (refused with the field named if unknown). */
+    pathwayNumberOf(landscapeRef: string, ref: number | string): number {
+      const l = deps.landscapes.get(landscapeRef);
+      const p = typeof ref === 'number' ? pathwayOf(l, ref) : l.pathways.find((x) => x.id === ref);
+      if (!p) throw new AppError('NOT_FOUND', `Landscape "${l.name}" has no pathway ${String(ref)}.`, 'pathwayId');
+      return p.number;
+    },
     cancel(probeId: string): { cancelled: boolean } {
       const c = active.get(probeId);
       c?.abort();

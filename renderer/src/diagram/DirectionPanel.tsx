@@ -29,7 +29,7 @@ export function DirectionPanel({ landscape, view, credentials, onSave, onTick, o
       <MaintainedWhere view={view} peerName={peerName} onTick={(id, done) => void onTick(id, done)} />
       {pathway && view.direction && <PathwayConfigForm key={pathway.id} pathway={pathway} direction={view.direction} credentials={credentials} onSave={onSave} />}
       <FindingsList findings={view.findings} />
-      <ProbeSlot landscapeId={landscape.id} pathwayId={view.id} />
+      <ProbeSlot landscapeId={landscape.id} pathwayId={view.id} endpoint={pathway?.endpoint ?? ''} />
       <div className="panel-actions">
         <ConfirmButton label={`Remove pathway ${view.number}…`} confirmLabel={`Remove pathway ${view.number}`} onConfirm={onRemove} />
       </div>

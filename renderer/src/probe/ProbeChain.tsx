@@ -1,0 +1,28 @@
+import type { CertificateSummary } from '../../../shared/probe/probe-types';
+
+/** The chain exactly as the server sent it, leaf first: subject, issuer, validity, fingerprint. */
+export function ProbeChain({ chain }: { chain: CertificateSummary[] }) {
+  return (
+    <details className="probe-chain" open>
+      <summary>Chain sent by the server ({chain.length})</summary>
+      <ol data-testid="probe-chain">
+        {chain.map((c, i) => (
+          <li key={`${c.fingerprintSha256}-${i}`}>
+            <dl>
+              <dt>Subject</dt>
+              <dd>{c.subject}</dd>
+              <dt>Issuer</dt>
+              <dd>{c.issuer}{c.selfSigned ? ' (self-signed)' : ''}</dd>
+              <dt>Valid</dt>
+              <dd>
+                {c.notBefore.slice(0, 10)} → {c.notAfter.slice(0, 10)}
+              </dd>
+              <dt>SHA-256</dt>
+              <dd className="probe-fingerprint">{c.fingerprintSha256}</dd>
+            </dl>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Verdict } from '../../../shared/probe/probe-types';
+
+const TEXT: Record<Verdict, string> = {
+  passed: '✓ Passed',
+  warning: '⚠ Passed with warnings',
+  failed: '✖ Failed',
+  cancelled: '– Cancelled',
+  'timed-out': '⏱ Timed out',
+};
+
+export function ProbeVerdict({ verdict, finishedAt, route }: { verdict: Verdict; finishedAt: string; route?: string }) {
+  return (
+    <p className={`probe-verdict verdict-${verdict}`} role="status" data-verdict={verdict}>
+      <strong>{TEXT[verdict]}</strong> <span className="probe-meta">at {new Date(finishedAt).toLocaleString()}{route ? `, ${route}` : ''}</span>
+    </p>
+  );
+}
