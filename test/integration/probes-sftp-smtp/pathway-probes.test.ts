@@ -104,4 +104,22 @@ describe('SFTP and SMTP pathways through the app services', () => {
     expect(JSON.stringify([ok, missingRoot])).not.toContain(canary);
     expect(everythingWritten(home)).not.toContain(canary);
   });
+
+  it('probe all: one landscape with an SFTP and a mail pathway, both planned by their probes', async () => {
+    const l = s.landscapes.create({ templateId: 'sftp-receiver', name: 'Both' });
+    const key2 = await s.vault.create({ kind: 'ssh-key', label: 'sftp key 2', meta: { user: 'root' }, secret: { privateKey: key.privateKey } });
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { endpoint: `127.0.0.1:${sshd.port}`, credentialId: key2.id, sftp: { user: 'root' } });
+    const scan = await s.hostKeys.scan({ host: '127.0.0.1', port: sshd.port, landscape: l.id });
+    s.hostKeys.pin(l.id, { host: '127.0.0.1', port: sshd.port, keyType: scan.hostKey.keyType, fingerprint: scan.hostKey.fingerprint, confirmedBy: 't', confirmedHow: 'console' });
+    s.landscapes.update(l.id, { knownHosts: [scan.hostKey.knownHostsLine], ciKeystore: [{ alias: 'root', kind: 'certificate', pem: pki.root.certPem }] });
+    const withMail = s.landscapes.addSystem(l.id, { name: 'Mail server', kind: 'mail-server' });
+    const mailId = withMail.systems.find((x) => x.name === 'Mail server')!.id;
+    const mailCred = await s.vault.create({ kind: 'basic', label: 'mail user 2', meta: { user: 'mailer' }, secret: { password: canary } });
+    s.landscapes.addPathway(l.id, { from: 'tenant', to: mailId, protocol: 'smtp', adapter: 'mail', auth: 'plain', endpoint: `127.0.0.1:${smtp.port}`, credentialId: mailCred.id, smtp: { protection: 'starttls-mandatory' } });
+    const results = await s.probes.startAll(l.id, () => {}).done;
+    expect(results.map((r) => [r.kind, r.verdict])).toEqual([
+      ['sftp', 'passed'],
+      ['smtp', 'passed'],
+    ]);
+  });
 });
