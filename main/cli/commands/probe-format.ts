@@ -3,6 +3,7 @@
  * the fix and where to make it. (`--json` prints the result object itself.)
  */
 import type { ProbeResult, Verdict } from '../../../shared/probe/probe-types';
+import { protocolFactLines } from './sftp-smtp-format';
 
 const WHERE: Record<string, string> = {
   'btp-cockpit': 'BTP cockpit',
@@ -19,6 +20,7 @@ export function exitCodeFor(verdicts: Verdict[]): number {
 export function formatResult(r: ProbeResult, title: string): string {
   const lines = [`${title}: ${r.verdict.toUpperCase()}  (${r.target.host}:${r.target.port}${r.route ? `, ${r.route}` : ''})`];
   for (const s of r.steps) lines.push(`  [${s.status}] ${s.label}${s.durationMs !== undefined ? ` ${s.durationMs} ms` : ''}${s.detail ? ` — ${s.detail}` : ''}`);
+  lines.push(...protocolFactLines(r));
   if (r.facts?.tlsProtocol) lines.push(`  TLS: ${String(r.facts.tlsProtocol)} ${String(r.facts.tlsCipher ?? '')}`);
   if (r.chain?.length) {
     lines.push('  Chain (as sent by the server):');
