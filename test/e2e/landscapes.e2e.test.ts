@@ -19,12 +19,15 @@ beforeAll(async () => {
   harness = await import('./harness');
 }, 60_000);
 
+// Chromium start-up and a restart on a loaded 2-core machine.
+const SLOW = 180_000;
+
 describe('landscape picker (e2e)', () => {
   let app: Awaited<ReturnType<Harness['openApp']>> | undefined;
   afterEach(async () => {
     await app?.close();
     app = undefined;
-  });
+  }, SLOW);
 
   it('lists nothing, creates from s4-sscv2, shows it, keeps it across reload and restart', async () => {
     const home = makeHome('landscape-e2e-');
@@ -46,7 +49,7 @@ describe('landscape picker (e2e)', () => {
     app = await harness.openApp({ home });
     await app.page.getByRole('list', { name: 'Landscape list' }).getByRole('button', { name: 'ACME', exact: true }).waitFor();
     expect(app.services.landscapes.show('ACME').pathways.map((p) => p.auth)).toEqual(['basic', 'client-certificate', 'client-certificate', 'basic']);
-  });
+  }, SLOW);
 
   it('renames, duplicates, refuses a taken name with the field, and deletes only after confirming', async () => {
     app = await harness.openApp();
@@ -73,5 +76,5 @@ describe('landscape picker (e2e)', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => app!.services.landscapes.list().map((l) => l.name)).toEqual(['Dos']);
     await expect.poll(() => list.getByRole('button', { name: 'Uno', exact: true }).count()).toBe(0);
-  });
+  }, SLOW);
 });

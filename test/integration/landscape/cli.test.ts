@@ -12,12 +12,15 @@ function cli(home: string, args: string[]) {
   const r = spawnSync(process.execPath, ['bin/landscape.mjs', 'landscapes', ...args], {
     encoding: 'utf8',
     env: { ...process.env, LANDSCAPE_HOME: home },
-    timeout: 30_000,
+    timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const json = (r: { stdout: string }) => JSON.parse(r.stdout);
+
+// Each case starts several node processes; on a loaded 2-core machine that takes a while.
+const SLOW = 180_000;
 
 describe('landscape landscapes (CLI)', () => {
   it('new, list, show with pathways as the issue asks, rename, delete', () => {
@@ -38,7 +41,7 @@ describe('landscape landscapes (CLI)', () => {
     expect(json(cli(home, ['list', '--json'])).landscapes.map((l: { name: string }) => l.name)).toEqual(['ACME dev']);
     expect(cli(home, ['delete', 'ACME dev', '--json']).code).toBe(0);
     expect(json(cli(home, ['list', '--json'])).landscapes).toEqual([]);
-  });
+  }, SLOW);
 
   it('refusals exit 1 with one line on stderr naming the field; usage errors exit 2', () => {
     const home = makeHome('landscape-cli-');
@@ -50,7 +53,7 @@ describe('landscape landscapes (CLI)', () => {
     expect(cli(home, ['show', 'missing']).code).toBe(1);
     expect(cli(home, ['new', '--name', 'X']).code).toBe(2);
     expect(cli(home, ['frob']).code).toBe(2);
-  });
+  }, SLOW);
 
   it('export → import → export is byte-identical across two data directories', () => {
     const a = makeHome('landscape-cli-a-');
@@ -65,7 +68,7 @@ describe('landscape landscapes (CLI)', () => {
     expect(cli(b, ['export', 'Shared', second]).code).toBe(0);
     expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
     expect(readFileSync(first, 'utf8')).not.toContain(a);
-  });
+  }, SLOW);
 
   it('import reports every problem with its JSON path and imports nothing', () => {
     const a = makeHome('landscape-cli-');
@@ -84,5 +87,5 @@ describe('landscape landscapes (CLI)', () => {
     expect(paths).toEqual(expect.arrayContaining(['$.landscape.stage', '$.landscape.systems[0].kind']));
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(json(cli(b, ['list', '--json'])).landscapes).toEqual([]);
-  });
+  }, SLOW);
 });
