@@ -83,7 +83,15 @@ describe('sftp-receiver in the app', () => {
     expect(await passed.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
       expect.arrayContaining(['credentials', 'connect', 'hostkey', 'auth', 'directory']),
     );
-  }, 180_000);
+
+    // The server's key changes: a failure until someone re-confirms, never accepted silently.
+    await sshd.rotateHostKey();
+    const changed = await probeOnce(page, 'failed');
+    await changed.locator('[data-code="sftp.hostkey.pin-mismatch"]').waitFor();
+    await box.getByRole('button', { name: 'Read host key' }).click();
+    await expect.poll(() => box.getByTestId('hostkey-pin-state').textContent()).toContain('different key than the one confirmed');
+    expect(await box.getByRole('button', { name: 'Pin host key' }).isDisabled()).toBe(true);
+  }, 240_000);
 });
 
 describe('mail-receiver in the app', () => {

@@ -114,6 +114,10 @@ describe('smtp probe', () => {
     expect(rec.error).toBeUndefined();
     expect(rec.steps[1]?.id).toBe('tls');
     expect(rec.facts.smtpEncrypted).toBe(true);
+    const other = new X509Certificate(pki.otherRoot.certPem);
+    const untrusted = await runRecorded(createSmtpRunner(opts(peers.smtps!, { protection: 'smtps', trust: { local: [other], localRole: 'info', ciKeystore: [other] } })));
+    expect(untrusted.codes).toContain('tls.pkix-root-not-sent');
+    expect(untrusted.steps.find((s) => s.id === 'banner')).toBeUndefined();
   });
 
   it('Encrypted User/Password uses CRAM-MD5; a server without it is named', async () => {
