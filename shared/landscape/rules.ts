@@ -4,6 +4,7 @@ import type { Landscape, Pathway } from './landscape-schema';
 import { checkEndpoint } from './rules-endpoint';
 import { checkSecurity } from './rules-security';
 import { checkDirection, checkProtocolAndAuth } from './rules-structure';
+import { maintenanceSteps } from './maintained-at';
 
 export type { Finding };
 
@@ -26,6 +27,18 @@ export function checkLandscape(landscape: Landscape): LandscapeFinding[] {
     }
     numbers.add(p.number);
     out.push(...checkPathway(landscape, p).map((f) => ({ ...f, pathwayNumber: p.number })));
+  }
+  const places = new Set(landscape.pathways.flatMap((p) => maintenanceSteps(landscape, p).map((s) => s.place)));
+  if (places.has('btp-cockpit') && places.has('ci-monitor')) {
+    // Seed 002: credentials of the two directions live in different places, so one person editing
+    // both needs BTP cockpit rights in addition to the Cloud Integration roles.
+    out.push({
+      code: 'ACCESS_BOTH_PLACES',
+      severity: 'info',
+      message: 'This landscape has inbound and outbound credentials: they are maintained in the BTP cockpit and in the Cloud Integration Monitor.',
+      fix: 'Whoever maintains both needs BTP cockpit access (Space Developer) in addition to the Cloud Integration roles, or split the work.',
+      whereToFix: 'btp-cockpit',
+    });
   }
   return out;
 }

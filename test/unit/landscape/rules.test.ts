@@ -80,3 +80,12 @@ describe('landscape rules', () => {
     expect(codes(l, p)).toContain('SMTPS_ON_PREMISE');
   });
 });
+
+describe('landscape-level findings', () => {
+  it('says that both directions need BTP cockpit rights beyond the CI roles (seed 002)', async () => {
+    const { checkLandscape } = await import('../../../shared/landscape');
+    expect(checkLandscape(s4()).map((f) => f.code)).toContain('ACCESS_BOTH_PLACES');
+    const mail = instantiateTemplate(findTemplate('mail-receiver')!, { id: newId(), name: 'M', now: '2026-01-01T00:00:00.000Z', newId });
+    expect(checkLandscape(mail).map((f) => f.code)).not.toContain('ACCESS_BOTH_PLACES');
+  });
+});
