@@ -14,7 +14,7 @@ describe('the IPC contract', () => {
     expect(new Set(names).size).toBe(names.length);
   });
   it('names channels domain:action', () => {
-    for (const name of [...Object.keys(contract), ...Object.keys(events)]) expect(name).toMatch(/^[a-z-]+:[a-z-]+$/);
+    for (const name of [...Object.keys(contract), ...Object.keys(events)]) expect(name).toMatch(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/);
   });
   it('gives every channel a zod request schema', () => {
     for (const def of Object.values(contract)) expect(def.request).toBeInstanceOf(z.ZodType);
