@@ -3,6 +3,9 @@
  * a Basic credential with a password generated in main, and the page's DOM holds that password
  * only between Reveal and Hide.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from './harness';
 
@@ -51,6 +54,31 @@ describe('Credentials view', () => {
     await expect.poll(() => page.getByRole('row', { name: /ERP inbound/ }).count()).toBe(0);
     expect(await services.vault.findByLabel('ERP inbound')).toBeUndefined();
     await services.vault.remove(existing.id);
+  });
+
+  it('generator options: length and character classes reach main', async () => {
+    app = await openApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Credentials' }).click();
+    await page.getByLabel('Password length').fill('40');
+    await page.getByLabel('symbols').uncheck();
+    await page.getByRole('button', { name: 'Generate password' }).click();
+    await expect.poll(() => page.getByTestId('generated-password').textContent()).toMatch(/40-character password \(lower, upper, digit\)/);
+  });
+
+  it('imports a service key from a chosen file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svc-key-e2e-'));
+    const file = join(dir, 'key.json');
+    const clientSecret = `svc-${crypto.randomUUID()}`;
+    writeFileSync(file, JSON.stringify({ clientid: 'sb-y!b1|it-rt-file-sub!b2', clientsecret: clientSecret, url: 'https://file-sub.it-cpi018-rt.cfapps.eu10.hana.ondemand.com', tokenurl: 'https://file-sub.authentication.eu10.hana.ondemand.com/oauth/token' }));
+    app = await openApp({ overrides: { dialogs: { chooseOpenPath: async () => file, chooseSavePath: async () => null } } });
+    const { page, services } = app;
+    await page.getByRole('button', { name: 'Credentials' }).click();
+    await page.getByRole('button', { name: 'Import from file…' }).click();
+    await page.getByRole('row', { name: /BTP file-sub/ }).waitFor();
+    expect(await page.content()).not.toContain(clientSecret);
+    rmSync(dir, { recursive: true, force: true });
+    for (const c of await services.vault.list()) await services.vault.remove(c.id);
   });
 
   it('imports a pasted service key and shows the inbound offer, never the secret', async () => {

@@ -104,6 +104,14 @@ describe('landscape credentials (CLI)', { timeout: 120_000 }, () => {
     const parsed = JSON.parse(list.stdout);
     expect(parsed.credentials.map((c: { label: string }) => c.label)).toEqual(['present']);
     expect(parsed.keychain.state).toBe('unavailable');
+
+    // No session bus variable at all: libsecret would try to autolaunch D-Bus and needs X11.
+    const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...withoutBus } = process.env;
+    const bare = spawnSync(process.execPath, ['bin/landscape.mjs', 'credentials', 'reveal', 'present'], { encoding: 'utf8', env: { ...withoutBus, LANDSCAPE_HOME: home }, timeout: 30_000 });
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toMatch(/keychain is unavailable \(no-secret-service/i);
+    expect(bare.stdout).toBe('');
+    expect(readFileSync(join(home, 'credentials.json'), 'utf8')).toBe(before);
     expect(cli(home, ['remove', 'present']).code).toBe(0);
   });
 });

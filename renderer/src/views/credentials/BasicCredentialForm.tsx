@@ -5,17 +5,20 @@
 import { useState, type FormEvent } from 'react';
 import type { GeneratedPassword } from '../../../../shared/vault/credential-responses';
 import { api } from '../../api';
+import { PASSWORD_CLASSES, type PasswordClass } from '../../../../shared/vault/password-rules';
+import { PasswordOptionsFields } from './PasswordOptionsFields';
 import { PasswordRules } from './PasswordRules';
 
 export function BasicCredentialForm({ onCreated }: { onCreated: () => void }) {
   const [label, setLabel] = useState('');
   const [user, setUser] = useState('');
   const [length, setLength] = useState(24);
+  const [classes, setClasses] = useState<PasswordClass[]>([...PASSWORD_CLASSES]);
   const [generated, setGenerated] = useState<GeneratedPassword | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   async function generate() {
-    const r = await api.generatePassword({ length });
+    const r = await api.generatePassword({ length, classes });
     if (r.ok) setGenerated(r.value);
     else setMessage(r.error.message);
   }
@@ -41,9 +44,7 @@ export function BasicCredentialForm({ onCreated }: { onCreated: () => void }) {
       <label>
         User <input value={user} onChange={(e) => setUser(e.target.value)} required maxLength={255} autoComplete="off" />
       </label>
-      <label>
-        Password length <input type="number" min={8} max={255} value={length} onChange={(e) => setLength(Number(e.target.value))} />
-      </label>
+      <PasswordOptionsFields length={length} classes={classes} onLength={setLength} onClasses={setClasses} />
       <div className="cred-actions">
         <button type="button" onClick={() => void generate()}>
           {generated ? 'Generate again' : 'Generate password'}

@@ -13,8 +13,17 @@ export function ServiceKeyImport({ onImported }: { onImported: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const r = await api.importServiceKey({ text });
+    await importFrom({ text });
     setText('');
+  }
+
+  async function chooseFile() {
+    const chosen = await api.chooseOpenPath({ title: 'BTP service key', filters: [{ name: 'Service key', extensions: ['json', 'txt'] }] });
+    if (chosen.ok && chosen.value.path) await importFrom({ path: chosen.value.path });
+  }
+
+  async function importFrom(request: { text: string } | { path: string }) {
+    const r = await api.importServiceKey(request);
     if (!r.ok) {
       setResult(null);
       return setError(`${r.error.message}`);
@@ -31,9 +40,14 @@ export function ServiceKeyImport({ onImported }: { onImported: () => void }) {
         Service key JSON
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} spellCheck={false} autoComplete="off" />
       </label>
-      <button type="submit" disabled={text.trim().length < 2}>
-        Import
-      </button>
+      <div className="cred-actions">
+        <button type="submit" disabled={text.trim().length < 2}>
+          Import
+        </button>
+        <button type="button" onClick={() => void chooseFile()}>
+          Import from file…
+        </button>
+      </div>
       {error && <p role="alert">{error}</p>}
       {result && (
         <div role="status" data-testid="service-key-result">
