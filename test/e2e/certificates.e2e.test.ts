@@ -84,4 +84,22 @@ describe('Certificates view', () => {
     await expect.poll(() => certs.textContent()).toMatch(/acme-client.*CN=acme-client\.example\.org/);
     expect(await page.getByRole('table', { name: 'Keys' }).count()).toBe(0);
   });
+
+  it('creates an SSH key and shows its authorized_keys line and the fingerprint ssh-keygen prints', { timeout: 120_000 }, async () => {
+    app = await openApp();
+    const { page } = app;
+    page.setDefaultTimeout(20_000);
+    await page.getByRole('button', { name: 'Certificates' }).click();
+    const form = page.getByRole('form', { name: 'New SSH key' });
+    await form.getByLabel('SSH key label').fill('sftp-out');
+    await form.getByLabel('SSH key type').selectOption('ed25519');
+    await form.getByRole('button', { name: 'Generate SSH key' }).click();
+    const line = await form.getByRole('textbox', { name: /authorized_keys/ }).inputValue();
+    expect(line).toMatch(/^ssh-ed25519 AAAA\S+ landscape-setup$/);
+    const pubFile = join(work, 'sftp-out.pub');
+    writeFileSync(pubFile, line + '\n');
+    const fingerprint = execFileSync('ssh-keygen', ['-lf', pubFile], { encoding: 'utf8' }).split(/\s+/)[1]!;
+    expect(await page.getByTestId('ssh-public').textContent()).toContain(fingerprint);
+    await expect.poll(() => page.getByRole('table', { name: 'SSH keys' }).textContent()).toContain(fingerprint);
+  });
 });

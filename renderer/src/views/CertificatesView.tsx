@@ -7,6 +7,7 @@ import type { MaterialSummary } from '../../../shared/certs/material-responses';
 import { api } from '../api';
 import { MaterialList } from './certificates/MaterialList';
 import { NewCertificateFlow } from './certificates/NewCertificateFlow';
+import { NewSshKeyForm } from './certificates/NewSshKeyForm';
 
 export function CertificatesView() {
   const [data, setData] = useState<MaterialSummary | null>(null);
@@ -29,6 +30,7 @@ export function CertificatesView() {
       {error && <p role="alert">{error}</p>}
       {data && <MaterialList data={data} />}
       <NewCertificateFlow onChanged={() => void reload()} />
+      <NewSshKeyForm onCreated={() => void reload()} />
     </section>
   );
 }
