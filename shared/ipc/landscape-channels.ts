@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { channel, event } from './define';
 import type { Landscape, LandscapeSummary } from '../landscape/landscape-schema';
 import type { PathwayView } from '../landscape/pathway-view';
+import type { Finding } from '../probe/probe-types';
 import type { SystemKind } from '../landscape/system-kinds';
 import type { TemplateSummary } from '../landscape/templates';
 import type { FileCredentialRef } from '../landscape/landscape-file';
@@ -17,6 +18,8 @@ import { stageSchema } from '../landscape/vocabulary';
 export interface LandscapeDetail {
   landscape: Landscape;
   pathways: PathwayView[];
+  /** Findings about the landscape as a whole (pathway findings are in each pathway view). */
+  findings: Finding[];
 }
 
 export interface LandscapeExported {

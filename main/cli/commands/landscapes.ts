@@ -27,6 +27,7 @@ function describeDetail(d: LandscapeDetail): string {
     lines.push(`     maintained at: ${p.maintainedAt.map((x) => PLACE_LABELS[x]).join(' → ')}`);
     for (const f of p.findings) lines.push(`     ${f.severity}: ${f.message}`);
   }
+  for (const f of d.findings) lines.push(`${f.severity}: ${f.message}`);
   return lines.join('\n');
 }
 

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { summarizeLandscape, type Landscape, type LandscapeSummary } from '../../../shared/landscape/landscape-schema';
-import { viewPathways, type PathwayView } from '../../../shared/landscape/pathway-view';
+import { viewPathways } from '../../../shared/landscape/pathway-view';
+import { checkLandscape } from '../../../shared/landscape/rules';
+import type { LandscapeDetail } from '../../../shared/ipc/landscape-channels';
 import { SYSTEM_KINDS, type SystemKind } from '../../../shared/landscape/system-kinds';
 import { findTemplate, instantiateTemplate, listTemplates, type TemplateSummary } from '../../../shared/landscape/templates';
 import { landscapePatchSchema } from '../../../shared/landscape/patch-schemas';
@@ -33,10 +35,7 @@ export interface LandscapesDeps {
   newId?: () => string;
 }
 
-export interface LandscapeDetail {
-  landscape: Landscape;
-  pathways: PathwayView[];
-}
+export type { LandscapeDetail };
 
 export interface CreateLandscapeInput {
   templateId: string;
@@ -106,7 +105,9 @@ export function createLandscapesService(deps: LandscapesDeps) {
     get: (ref: string): Landscape => find(doc().read(), ref),
     show(ref: string): LandscapeDetail {
       const landscape = find(doc().read(), ref);
-      return { landscape, pathways: viewPathways(landscape) };
+      // Pathway findings travel with each pathway view; these are about the landscape as a whole.
+      const findings = checkLandscape(landscape).filter((f) => f.pathwayNumber === undefined);
+      return { landscape, pathways: viewPathways(landscape), findings };
     },
     templates: (): TemplateSummary[] => listTemplates(),
     catalogue: (): SystemKind[] => structuredClone([...SYSTEM_KINDS]),

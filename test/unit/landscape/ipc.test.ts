@@ -39,6 +39,7 @@ describe('landscape IPC', () => {
       [3, 'inbound', 'client-certificate', 'btp-cockpit'],
       [4, 'outbound', 'basic', 'ci-monitor'],
     ]);
+    expect(d.findings.map((f) => f.code)).toEqual(['ACCESS_BOTH_PLACES']);
     const id = d.landscape.id;
     const ticked = await call<LandscapeDetail>('pathways:tick', { landscapeId: id, pathwayId: d.pathways[0]!.id, stepId: 'btp-instance', done: true });
     expect(ticked.pathways[0]!.steps.find((s) => s.id === 'btp-instance')!.done).toBe(true);
