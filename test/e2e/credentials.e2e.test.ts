@@ -88,7 +88,7 @@ describe('Credentials view', () => {
     const key = { oauth: { clientid: 'sb-x!b1|it-rt-e2e-sub!b2', clientsecret: clientSecret, url: 'https://e2e-sub.it-cpi018-rt.cfapps.eu10.hana.ondemand.com', tokenurl: 'https://e2e-sub.authentication.eu10.hana.ondemand.com/oauth/token' } };
     await page.getByRole('button', { name: 'Credentials' }).click();
     await page.getByLabel('Service key JSON').fill(JSON.stringify(key));
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.getByTestId('service-key-result').textContent()).toContain('it-cpi018-rt');
     await page.getByRole('row', { name: /BTP e2e-sub/ }).waitFor();
     expect(await page.content()).not.toContain(clientSecret);
