@@ -3,7 +3,11 @@
  * a wrong user or password, our public key missing from authorized_keys (with the line to add),
  * the server refusing ssh-rsa (SHA-1) signatures, or a method the server does not offer.
  */
-import { utils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader sees only its default export (a named `utils` import
+// works in vitest but not in the built CLI/app).
+import ssh2 from 'ssh2';
+
+const { utils } = ssh2;
 import type { Finding } from '../../../../shared/probe/probe-types';
 import { sftpDiagnosis } from '../../../../shared/probe/diagnosis-sftp-smtp';
 import type { SshReport } from './ssh-session';
