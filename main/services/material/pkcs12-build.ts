@@ -10,6 +10,7 @@
  * certificate bags.
  */
 import { createHash, createPrivateKey, randomBytes } from 'node:crypto';
+import './forge-native-pbkdf2';
 import forge from 'node-forge';
 import { attribute, bmpString, dataContentInfo, der, encryptedContentInfo, explicit0, int, nul, octets, oid, OID, seq } from './pkcs12-asn1';
 

@@ -3,6 +3,7 @@
  * with its certificates. A wrong password is a clear error and nothing is kept.
  */
 import { createPrivateKey } from 'node:crypto';
+import './forge-native-pbkdf2';
 import forge from 'node-forge';
 import { AppError } from '../../../shared/result';
 import { OID } from './pkcs12-asn1';
