@@ -122,4 +122,21 @@ describe('importing material made by openssl and keytool', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/does not belong to any key in the vault/);
   });
+
+  it('exports a CA certificate as .cer (DER or PEM) and a paired leaf alone as PEM, readable by openssl', async () => {
+    const der = join(env.work, 'root.cer');
+    const r = await env.cli(['cert', 'export-ca', join(env.work, 'root.pem'), '--out', der, '--der', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).bytes).toBeLessThanOrEqual(10_240);
+    expect(tool('openssl', ['x509', '-inform', 'DER', '-in', der, '-noout', '-subject'])).toMatch(/CN ?= ?Test Root/);
+    const bundle = join(env.work, 'two.pem');
+    writeFileSync(bundle, readFileSync(join(env.work, 'root.pem'), 'utf8') + readFileSync(join(env.work, 'int.pem'), 'utf8'));
+    expect((await env.cli(['cert', 'export-ca', bundle, '--out', join(env.work, 'two.cer')])).code).toBe(1);
+    const leaf = join(env.work, 'leaf.pem');
+    expect((await env.cli(['cert', 'export-leaf', 'waiting', '--out', leaf])).code).toBe(0);
+    const text = readFileSync(leaf, 'utf8');
+    expect(text.match(/BEGIN CERTIFICATE/g)).toHaveLength(1);
+    expect(text).not.toMatch(/PRIVATE KEY/);
+    expect(tool('openssl', ['x509', '-in', leaf, '-noout', '-subject'])).toMatch(/CN ?= ?waiting\.example/);
+  });
 });
