@@ -4,6 +4,7 @@
  * state; a probe verdict, when given, takes precedence.
  */
 import type { Finding } from '../probe/probe-types';
+import type { EdgeState as ProbeEdgeState } from '../probe/edge-state';
 import {
   PROTOCOL_LABELS,
   TENANT_ID,
@@ -49,18 +50,28 @@ export function stateFromFindings(findings: Finding[]): EdgeState {
   return 'ready';
 }
 
+/** A conclusive probe result decides; an unprobed pathway falls back to its findings. */
+export function combineEdgeState(fromFindings: EdgeState, probe: ProbeEdgeState | undefined): EdgeState {
+  return probe === undefined || probe === 'unprobed' ? fromFindings : probe;
+}
+
 /** "Pathway 1: SAP S/4HANA to Cloud Integration, inbound, HTTPS, Basic authentication, not configured". */
-export function edgeAccessibleName(view: PathwayView, state: EdgeState): string {
+export function edgeAccessibleName(view: PathwayView, state: EdgeState, viaCloudConnector = false): string {
   const direction = view.direction ?? 'no direction';
-  return `Pathway ${view.number}: ${view.from} to ${view.to}, ${direction}, ${PROTOCOL_LABELS[view.protocol]}, ${spokenAuth(view.auth)}, ${EDGE_STATE_TEXT[state].text}`;
+  const via = viaCloudConnector ? ', through the Cloud Connector' : '';
+  return `Pathway ${view.number}: ${view.from} to ${view.to}, ${direction}, ${PROTOCOL_LABELS[view.protocol]}, ${spokenAuth(view.auth)}${via}, ${EDGE_STATE_TEXT[state].text}`;
 }
 
 export function zoneOf(kind: string): 'customer' | 'cloud' {
   return findSystemKind(kind)?.location === 'customer-landscape' ? 'customer' : 'cloud';
 }
 
-export function toDiagramInput(landscape: Landscape, views: PathwayView[] = viewPathways(landscape)): DiagramInput {
-  const tenant: DiagramNode = { id: TENANT_ID, name: landscape.tenant.name || 'Cloud Integration', kind: 'SAP Cloud Integration', zone: 'tenant' };
+export function toDiagramInput(
+  landscape: Landscape,
+  views: PathwayView[] = viewPathways(landscape),
+  probeStates: Record<number, ProbeEdgeState> = {},
+): DiagramInput {
+  const tenant: DiagramNode = { id: TENANT_ID, name: landscape.tenant.name || 'Cloud Integration', kind: 'SAP Integration Suite', zone: 'tenant' };
   const systems: DiagramNode[] = landscape.systems.map((s) => ({
     id: s.id,
     name: s.name,
@@ -81,7 +92,7 @@ export function toDiagramInput(landscape: Landscape, views: PathwayView[] = view
         direction,
         protocol: PROTOCOL_LABELS[v.protocol],
         auth: v.auth,
-        state: stateFromFindings(v.findings),
+        state: combineEdgeState(stateFromFindings(v.findings), probeStates[v.number]),
         viaCloudConnector: p.proxy.type === 'on-premise',
       },
     ];

@@ -8,7 +8,7 @@
  * never cross and labels sit in one column, one leg apart.
  */
 import type { DiagramEdge, DiagramInput, DiagramNode, Direction, EdgeState } from './diagram-types';
-import { LABEL_FONT_PX, NODE_FONT_PX, edgeLabelText, estimateTextWidth, wrapText } from './text-metrics';
+import { KIND_FONT_PX, LABEL_FONT_PX, NODE_FONT_PX, edgeLabelText, estimateTextWidth, shortAuthLabel, wrapText } from './text-metrics';
 
 export interface Box {
   x: number;
@@ -27,6 +27,8 @@ export interface NodeLayout {
   box: Box;
   /** The name wrapped to the box. */
   lines: string[];
+  /** The kind, wrapped into what the name leaves of three lines. */
+  kindLines: string[];
 }
 
 export interface EdgeLayout {
@@ -38,7 +40,8 @@ export interface EdgeLayout {
   systemId: string;
   /** SVG path in the direction of flow, so a marker-end arrowhead points the right way. */
   path: string;
-  label: Box & { text: string };
+  /** `text` is the one-line form; `lines` are drawn (protocol, then authentication). */
+  label: Box & { text: string; lines: [string, string] };
   /** The Cloud Connector badge on this leg, when the leg goes through it. */
   cloudConnector: Box | null;
 }
@@ -61,22 +64,23 @@ export interface DiagramLayout {
 }
 
 export const GEOMETRY = {
-  margin: 24,
+  margin: 16,
   zoneTitle: 30,
-  systemW: 196,
-  systemH: 72,
-  legGap: 32,
-  rowGap: 28,
-  labelH: 22,
-  ccW: 118,
+  systemW: 180,
+  systemH: 76,
+  legGap: 44,
+  rowGap: 26,
+  /** Two lines: protocol + state glyph, then the authentication method. */
+  labelH: 36,
+  ccW: 40,
   ccH: 22,
-  gap: 26,
-  curveW: 96,
-  tenantW: 200,
-  tenantMinH: 160,
+  gap: 20,
+  curveW: 64,
+  tenantW: 176,
+  tenantMinH: 150,
   portGap: 14,
   portGapMax: 34,
-  minLabelW: 120,
+  minLabelW: 96,
 } as const;
 
 const G = GEOMETRY;
@@ -88,9 +92,16 @@ interface Leg {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-/** Width of an edge label: number badge, text, state glyph, padding. */
+/** The two text lines of an edge label. */
+export function labelLines(edge: Pick<DiagramEdge, 'protocol' | 'auth'>): [string, string] {
+  return [edge.protocol || '—', edge.auth ? shortAuthLabel(edge.auth) : 'no auth'];
+}
+
+/** Width of an edge label: padding, number badge, the wider of (protocol + state glyph) and auth. */
 export function labelWidth(edge: Pick<DiagramEdge, 'protocol' | 'auth'>): number {
-  return 8 + 20 + 6 + estimateTextWidth(edgeLabelText(edge.protocol, edge.auth), LABEL_FONT_PX) + 6 + 14 + 8;
+  const [protocol, auth] = labelLines(edge);
+  const text = Math.max(estimateTextWidth(protocol, LABEL_FONT_PX) + 18, estimateTextWidth(auth, LABEL_FONT_PX));
+  return 6 + 18 + 6 + text + 8;
 }
 
 function systemHeight(legCount: number): number {
@@ -132,7 +143,9 @@ function measureSide(systems: DiagramNode[], legs: Map<string, Leg[]>): SideColu
 
 function nodeLayout(node: DiagramNode, side: Side, box: Box): NodeLayout {
   const maxChars = Math.floor((box.w - 16) / (NODE_FONT_PX * 0.62));
-  return { id: node.id, name: node.name, kind: node.kind, side, box, lines: wrapText(node.name, maxChars) };
+  const kindChars = Math.floor((box.w - 12) / (KIND_FONT_PX * 0.62));
+  const lines = wrapText(node.name, maxChars);
+  return { id: node.id, name: node.name, kind: node.kind, side, box, lines, kindLines: wrapText(node.kind, kindChars, 3 - lines.length) };
 }
 
 interface PlacedLeg extends Leg {
@@ -197,7 +210,7 @@ function edgeLayouts(placed: PlacedLeg[], cols: SideColumns, side: 'left' | 'rig
       side,
       systemId: leg.system.id,
       path: leg.edge.direction === 'inbound' ? forward : backward,
-      label: { x: round(labelCentre - w / 2), y: round(leg.y - G.labelH / 2), w, h: G.labelH, text: edgeLabelText(leg.edge.protocol, leg.edge.auth) },
+      label: { x: round(labelCentre - w / 2), y: round(leg.y - G.labelH / 2), w, h: G.labelH, text: edgeLabelText(leg.edge.protocol, leg.edge.auth), lines: labelLines(leg.edge) },
       cloudConnector: leg.edge.viaCloudConnector
         ? { x: round(ccCentre - G.ccW / 2), y: round(leg.y - G.ccH / 2), w: G.ccW, h: G.ccH }
         : null,

@@ -5,6 +5,7 @@
 
 export const NODE_FONT_PX = 14;
 export const LABEL_FONT_PX = 12;
+export const KIND_FONT_PX = 12;
 
 /** Width in px of `text` at `fontPx`: ~0.62 em per character plus a little slack. */
 export function estimateTextWidth(text: string, fontPx: number): number {

@@ -36,23 +36,27 @@ export function DiagramEdge({ edge, name, selected, onOpen }: { edge: EdgeLayout
       <path className="edge-line" d={edge.path} markerEnd={`url(#arrow-${edge.state})`} />
       {cc && (
         <g aria-hidden="true">
+          <title>SAP Cloud Connector</title>
           <rect className="cc-box" x={cc.x} y={cc.y} width={cc.w} height={cc.h} rx={4} />
           <text className="cc-text" x={cc.x + cc.w / 2} y={cc.y + cc.h / 2 + 4} textAnchor="middle">
-            Cloud Connector
+            SCC
           </text>
         </g>
       )}
       <g aria-hidden="true">
-        <rect className="edge-label-box" x={label.x} y={label.y} width={label.w} height={label.h} rx={label.h / 2} />
-        <circle className="edge-number-dot" cx={label.x + 18} cy={cy} r={9.5} />
-        <text className="edge-number" x={label.x + 18} y={cy + 4} textAnchor="middle">
+        <rect className="edge-label-box" x={label.x} y={label.y} width={label.w} height={label.h} rx={8} />
+        <circle className="edge-number-dot" cx={label.x + 15} cy={cy} r={9.5} />
+        <text className="edge-number" x={label.x + 15} y={cy + 4} textAnchor="middle">
           {edge.number}
         </text>
-        <text className="edge-label" x={label.x + 34} y={cy + 4}>
-          {label.text}
+        <text className="edge-label" x={label.x + 30} y={label.y + 15}>
+          {label.lines[0]}
         </text>
-        <text className="edge-glyph" x={label.x + label.w - 15} y={cy + 4} textAnchor="middle">
+        <text className="edge-glyph" x={label.x + label.w - 13} y={label.y + 15} textAnchor="middle">
           {state.icon}
+        </text>
+        <text className="edge-label" x={label.x + 30} y={label.y + 30}>
+          {label.lines[1]}
         </text>
       </g>
     </g>

@@ -5,7 +5,8 @@ import { activateOnKey } from './DiagramEdge';
 export function DiagramNode({ node, name, tenant, selected, onOpen }: { node: NodeLayout; name: string; tenant: boolean; selected: boolean; onOpen: (id: string) => void }) {
   const { box, lines } = node;
   const lineH = 17;
-  const blockH = lines.length * lineH + 16;
+  const kindH = 15;
+  const blockH = lines.length * lineH + node.kindLines.length * kindH;
   const top = box.y + (box.h - blockH) / 2 + 13;
   const open = () => onOpen(node.id);
   return (
@@ -27,9 +28,11 @@ export function DiagramNode({ node, name, tenant, selected, onOpen }: { node: No
             {line}
           </text>
         ))}
-        <text className="node-kind" x={box.x + box.w / 2} y={top + lines.length * lineH + 2} textAnchor="middle">
-          {node.kind}
-        </text>
+        {node.kindLines.map((line, i) => (
+          <text key={`k${i}`} className="node-kind" x={box.x + box.w / 2} y={top + lines.length * lineH + 2 + i * kindH} textAnchor="middle">
+            {line}
+          </text>
+        ))}
       </g>
     </g>
   );

@@ -7,7 +7,8 @@ import type { CredentialOption } from './landscape-client';
 import { MaintainedWhere } from './MaintainedWhere';
 import { PathwayConfigForm, type SavePatch } from './PathwayConfigForm';
 import { ProbeSlot } from './ProbeSlot';
-import { SidePanel } from './SidePanel';
+import { HostKeyConfirm } from '../probe/HostKeyConfirm';
+import { DetailPanel } from './DetailPanel';
 
 export interface DirectionPanelProps {
   landscape: Landscape;
@@ -24,15 +25,18 @@ export function DirectionPanel({ landscape, view, credentials, onSave, onTick, o
   const pathway = landscape.pathways.find((p) => p.id === view.id);
   const peerName = view.direction === 'outbound' ? view.to : view.from;
   return (
-    <SidePanel title={`Pathway ${view.number}: ${view.from} → ${view.to}`} titleId={`panel-${view.id}`} onClose={onClose}>
+    <DetailPanel title={`Pathway ${view.number}: ${view.from} → ${view.to}`} titleId={`panel-${view.id}`} onClose={onClose}>
       <DirectionLine view={view} peerName={peerName} />
-      <MaintainedWhere view={view} peerName={peerName} onTick={(id, done) => void onTick(id, done)} />
-      {pathway && view.direction && <PathwayConfigForm key={pathway.id} pathway={pathway} direction={view.direction} credentials={credentials} onSave={onSave} />}
-      <FindingsList findings={view.findings} />
-      <ProbeSlot landscapeId={landscape.id} pathwayId={view.id} endpoint={pathway?.endpoint ?? ''} />
+      <MaintainedWhere view={view} peerName={peerName} onTick={onTick} />
+      <div>
+        {pathway && view.direction && <PathwayConfigForm key={pathway.id} pathway={pathway} direction={view.direction} credentials={credentials} onSave={onSave} />}
+        <FindingsList findings={view.findings} />
+        <ProbeSlot landscapeId={landscape.id} pathwayId={view.id} endpoint={pathway?.endpoint ?? ''} />
+        {pathway?.protocol === 'sftp' && <HostKeyConfirm landscapeId={landscape.id} pathwayId={view.id} />}
+      </div>
       <div className="panel-actions">
         <ConfirmButton label={`Remove pathway ${view.number}…`} confirmLabel={`Remove pathway ${view.number}`} onConfirm={onRemove} />
       </div>
-    </SidePanel>
+    </DetailPanel>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Landscape } from '../../../shared/landscape';
 import type { Result } from '../../../shared/result';
+import type { EdgeState as ProbeEdgeState } from '../../../shared/probe/edge-state';
+import { ProbeAllControl } from '../probe/ProbeAllControl';
 import { AddPathwayForm } from './AddPathwayForm';
 import { AddSystemForm } from './AddSystemForm';
 import { DiagramCanvas } from './DiagramCanvas';
@@ -24,7 +26,8 @@ function focusDiagramItem(selection: Selection) {
 
 /** The landscape drawn, with its editing tools and the panel of whatever is opened. */
 export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: Landscape; client: LandscapeClient; onChanged: (l: Landscape) => void }) {
-  const { views, layout, names } = useDiagramModel(landscape);
+  const [probeStates, setProbeStates] = useState<Record<number, ProbeEdgeState>>({});
+  const { views, layout, names } = useDiagramModel(landscape, probeStates);
   const [selection, setSelection] = useState<Selection>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [credentials, setCredentials] = useState<CredentialOption[] | null>(null);
@@ -70,6 +73,7 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
         <button type="button" onClick={() => setEditing(editing === 'pathway' ? null : 'pathway')} aria-expanded={editing === 'pathway'} disabled={landscape.systems.length === 0}>
           Add pathway
         </button>
+        <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
         {problem && <span className="error-text" role="alert">{problem}</span>}
       </div>
       {editing === 'system' && (

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { PLACE_LABELS, type PathwayView, type Place } from '../../../shared/landscape';
 
 /**
@@ -5,7 +6,10 @@ import { PLACE_LABELS, type PathwayView, type Place } from '../../../shared/land
  * peer), each with the access rights the place needs; every step can be ticked and the tick is
  * saved with the pathway.
  */
-export function MaintainedWhere({ view, peerName, onTick }: { view: PathwayView; peerName: string; onTick: (stepId: string, done: boolean) => void }) {
+export function MaintainedWhere({ view, peerName, onTick }: { view: PathwayView; peerName: string; onTick: (stepId: string, done: boolean) => Promise<unknown> }) {
+  // Shown at once, before main answers; the saved view replaces it when it arrives.
+  const [optimistic, setOptimistic] = useState<Record<string, boolean>>({});
+  useEffect(() => setOptimistic({}), [view]);
   let index = 0;
   const placeTitle = (place: Place) => (place === 'peer-system' ? peerName : PLACE_LABELS[place]);
   return (
@@ -31,9 +35,20 @@ export function MaintainedWhere({ view, peerName, onTick }: { view: PathwayView;
               {steps.map((s) => (
                 <li key={s.id}>
                   <label>
-                    <input type="checkbox" checked={s.done} onChange={(e) => onTick(s.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={optimistic[s.id] ?? s.done}
+                      onChange={(e) => {
+                        const done = e.target.checked;
+                        setOptimistic((o) => ({ ...o, [s.id]: done }));
+                        // A refused tick falls back to what main has (the parent shows the error).
+                        void onTick(s.id, done).then((error) => {
+                          if (error) setOptimistic((o) => ({ ...o, [s.id]: s.done }));
+                        });
+                      }}
+                    />
                     <span>
-                      <span className={s.done ? 'done' : undefined}>{s.title}</span>
+                      <span className={(optimistic[s.id] ?? s.done) ? 'done' : undefined}>{s.title}</span>
                       <span className="detail">{s.detail}</span>
                     </span>
                   </label>

@@ -19,6 +19,7 @@ export function StateLegend() {
         </span>
         arrow = direction the call goes (inbound: to Cloud Integration)
       </li>
+      <li>SCC = the leg goes through the SAP Cloud Connector</li>
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { findSystemKind, viewPathways, type Landscape } from '../../../shared/landscape';
 import { ConfirmButton } from './ConfirmButton';
-import { SidePanel } from './SidePanel';
+import { DetailPanel } from './DetailPanel';
 
 /** A system (or the tenant) opened from the diagram: what it is, its pathways, remove it. */
 export function SystemPanel({ landscape, nodeId, tenantId, onOpenPathway, onRemove, onClose }: { landscape: Landscape; nodeId: string; tenantId: string; onOpenPathway: (id: string) => void; onRemove: () => void; onClose: () => void }) {
@@ -9,7 +9,7 @@ export function SystemPanel({ landscape, nodeId, tenantId, onOpenPathway, onRemo
   const pathways = viewPathways(landscape).filter((p) => p.fromId === nodeId || p.toId === nodeId);
   const title = system ? system.name : landscape.tenant.name || 'Cloud Integration';
   return (
-    <SidePanel title={title} titleId={`panel-node-${nodeId}`} onClose={onClose}>
+    <DetailPanel title={title} titleId={`panel-node-${nodeId}`} onClose={onClose}>
       <p className="direction-line">
         {system ? `${kind?.label ?? system.kind} — ${kind?.location === 'customer-landscape' ? 'in the customer landscape' : 'in the cloud'}.` : 'The Cloud Integration tenant: every message passes through it.'}
         {nodeId === tenantId && landscape.tenant.runtimeHost ? ` Runtime host ${landscape.tenant.runtimeHost}.` : ''}
@@ -37,6 +37,6 @@ export function SystemPanel({ landscape, nodeId, tenantId, onOpenPathway, onRemo
           />
         </div>
       )}
-    </SidePanel>
+    </DetailPanel>
   );
 }

@@ -6,14 +6,15 @@ import { useMemo } from 'react';
 import { TENANT_ID, findSystemKind, viewPathways, type Landscape } from '../../../shared/landscape';
 import { edgeAccessibleName, toDiagramInput } from '../../../shared/diagram/from-landscape';
 import { layoutDiagram } from '../../../shared/diagram/layout';
+import type { EdgeState as ProbeEdgeState } from '../../../shared/probe/edge-state';
 import type { DiagramNames } from './DiagramCanvas';
 
-export function useDiagramModel(landscape: Landscape) {
+export function useDiagramModel(landscape: Landscape, probeStates: Record<number, ProbeEdgeState>) {
   return useMemo(() => {
     const views = viewPathways(landscape);
-    const input = toDiagramInput(landscape, views);
+    const input = toDiagramInput(landscape, views, probeStates);
     const layout = layoutDiagram(input);
-    const stateOf = new Map(input.edges.map((e) => [e.id, e.state]));
+    const edgeOf = new Map(input.edges.map((e) => [e.id, e]));
     const names: DiagramNames = { nodes: {}, edges: {} };
     names.nodes[TENANT_ID] = `${input.tenant.name}, the Cloud Integration tenant, ${input.edges.length} pathways`;
     for (const s of landscape.systems) {
@@ -21,7 +22,10 @@ export function useDiagramModel(landscape: Landscape) {
       const count = views.filter((v) => v.fromId === s.id || v.toId === s.id).length;
       names.nodes[s.id] = `${s.name}, ${kind?.label ?? s.kind}, ${kind?.location === 'customer-landscape' ? 'customer landscape' : 'cloud'}, ${count} pathways`;
     }
-    for (const v of views) names.edges[v.id] = edgeAccessibleName(v, stateOf.get(v.id) ?? 'not-configured');
+    for (const v of views) {
+      const e = edgeOf.get(v.id);
+      names.edges[v.id] = edgeAccessibleName(v, e?.state ?? 'not-configured', e?.viaCloudConnector);
+    }
     return { views, layout, names };
-  }, [landscape]);
+  }, [landscape, probeStates]);
 }

@@ -1,10 +1,111 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { stageSchema, type Landscape, type LandscapeSummary, type Stage } from '../../../shared/landscape';
 import { EmptyState } from '../components/EmptyState';
+import { createApiLandscapeClient } from '../diagram/api-landscape-client';
+import { LandscapeDiagram } from '../diagram/LandscapeDiagram';
+import { LandscapePicker } from './landscapes/LandscapePicker';
+import { api } from '../api';
 
+const SELECTED_KEY = 'landscape-setup.selected-landscape';
+
+/** Remembers the open landscape across reloads (an id, not data: the data stays in main). */
+function rememberSelection(id: string | null) {
+  try {
+    if (id) localStorage.setItem(SELECTED_KEY, id);
+    else localStorage.removeItem(SELECTED_KEY);
+  } catch {
+    // Storage unavailable: the first landscape opens instead.
+  }
+}
+
+function rememberedSelection(list: LandscapeSummary[]): string | null {
+  let id: string | null = null;
+  try {
+    id = localStorage.getItem(SELECTED_KEY);
+  } catch {
+    id = null;
+  }
+  return list.find((l) => l.id === id)?.id ?? list[0]?.id ?? null;
+}
+
+/** The main screen: pick a landscape, see it drawn, open any direction. */
 export function LandscapeView() {
+  const client = useMemo(() => createApiLandscapeClient(), []);
+  const [selectedId, setSelectedId] = useState<string | null | undefined>(undefined);
+  const [landscape, setLandscape] = useState<Landscape | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const selectFirst = useCallback(async () => {
+    const r = await api.listLandscapes();
+    if (r.ok) setSelectedId(rememberedSelection(r.value));
+    else setError(r.error.message);
+  }, []);
+  const load = useCallback(
+    async (id: string) => {
+      const r = await client.get(id);
+      if (r.ok) setLandscape(r.value);
+      else setError(r.error.message);
+    },
+    [client],
+  );
+  useEffect(() => {
+    void selectFirst();
+  }, [selectFirst]);
+  useEffect(() => {
+    if (selectedId === undefined) return;
+    rememberSelection(selectedId);
+    setError(null);
+    if (selectedId) void load(selectedId);
+    else setLandscape(null);
+  }, [load, selectedId]);
+  // Another view or window changed this landscape (renamed, deleted): follow it.
+  useEffect(
+    () =>
+      api.onLandscapesChanged(({ landscapeId, change }) => {
+        if (landscapeId !== selectedId) return;
+        if (change === 'removed') void selectFirst();
+        else void load(landscapeId);
+      }),
+    [load, selectFirst, selectedId],
+  );
+  const onChanged = useCallback((l: Landscape) => setLandscape(l), []);
+  const setStage = async (stage: Stage) => {
+    if (!landscape) return;
+    const r = await api.updateLandscape({ landscapeId: landscape.id, patch: { stage } });
+    if (r.ok) setLandscape(r.value.landscape);
+    else setError(`${r.error.field ? `${r.error.field}: ` : ''}${r.error.message}`);
+  };
+  const shown = landscape && landscape.id === selectedId ? landscape : null;
   return (
-    <EmptyState title="No landscape yet">
-      A landscape is the Cloud Integration tenant and the systems around it. Landscapes arrive with the
-      landscape model; until then there is nothing to draw.
-    </EmptyState>
+    <section className="landscape-view" aria-labelledby="landscape-title">
+      <div className="landscape-toolbar">
+        <h1 id="landscape-title">{shown ? shown.name : 'Landscape'}</h1>
+        {shown && (
+          <label className={`stage-badge ${shown.stage}`}>
+            Stage{' '}
+            <select value={shown.stage} onChange={(e) => void setStage(e.target.value as Stage)}>
+              {stageSchema.options.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {error && <span className="error-text" role="alert">{error}</span>}
+      </div>
+      <details className="landscape-picker-box" open={selectedId === null}>
+        <summary>Landscapes: open, create from a template, rename, duplicate, delete</summary>
+        <LandscapePicker selectedId={selectedId ?? null} onSelect={(id) => setSelectedId(id)} />
+      </details>
+      {shown ? (
+        <LandscapeDiagram key={shown.id} landscape={shown} client={client} onChanged={onChanged} />
+      ) : (
+        selectedId === null && (
+          <EmptyState title="No landscape open">
+            A landscape is the Cloud Integration tenant and the systems around it. Create one from a template above to see it drawn.
+          </EmptyState>
+        )
+      )}
+    </section>
   );
 }

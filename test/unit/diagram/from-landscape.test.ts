@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTemplate, instantiateTemplate, viewPathways, type Landscape } from '../../../shared/landscape';
-import { edgeAccessibleName, stateFromFindings, toDiagramInput } from '../../../shared/diagram/from-landscape';
+import { combineEdgeState, edgeAccessibleName, stateFromFindings, toDiagramInput } from '../../../shared/diagram/from-landscape';
 import { layoutDiagram } from '../../../shared/diagram/layout';
 
 function template(stage: Landscape['stage'] = 'development'): Landscape {
@@ -54,5 +54,14 @@ describe('landscape → diagram', () => {
     expect(flagged).toEqual([1, 4]);
     const input = toDiagramInput(template('production'), views);
     expect(input.edges.filter((e) => e.number === 1 || e.number === 4).map((e) => e.state)).toEqual(['warning', 'warning']);
+  });
+
+  it('lets a conclusive probe result decide the state, and falls back to the findings when unprobed', () => {
+    expect(combineEdgeState('not-configured', 'passed')).toBe('passed');
+    expect(combineEdgeState('ready', 'stale')).toBe('stale');
+    expect(combineEdgeState('warning', 'unprobed')).toBe('warning');
+    expect(combineEdgeState('ready', undefined)).toBe('ready');
+    const input = toDiagramInput(template(), undefined, { 2: 'failed' });
+    expect(input.edges.map((e) => e.state)[1]).toBe('failed');
   });
 });

@@ -1,10 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
- * The sheet that opens beside the diagram. Focus moves to its heading when it opens (the view
- * returns focus to the edge or node on close); Escape closes it from anywhere on the page.
+ * The panel that opens under the diagram (in the flow, so it never hides an edge and the picture
+ * keeps its size at 1280×800). Focus moves to its heading when it opens (the view returns focus to
+ * the edge or node on close); Escape closes it from anywhere on the page.
  */
-export function SidePanel({ title, titleId, onClose, children }: { title: string; titleId: string; onClose: () => void; children: ReactNode }) {
+export function DetailPanel({ title, titleId, onClose, children }: { title: string; titleId: string; onClose: () => void; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -20,7 +21,7 @@ export function SidePanel({ title, titleId, onClose, children }: { title: string
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <aside className="side-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} data-testid="side-panel">
+    <section className="side-panel" role="region" aria-labelledby={titleId} data-testid="side-panel">
       <header>
         <h2 id={titleId} ref={heading} tabIndex={-1}>
           {title}
@@ -29,7 +30,7 @@ export function SidePanel({ title, titleId, onClose, children }: { title: string
           ✕
         </button>
       </header>
-      {children}
-    </aside>
+      <div className="side-panel-body">{children}</div>
+    </section>
   );
 }
