@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Api } from '../../shared/ipc/contract';
 import { openApp, type OpenedApp } from './harness';
 import { createTestServices, makeHome } from '../support/test-services';
 import { CANARY, setUpS4Sscv2, type S4Fixture } from '../integration/probes/s4-sscv2-fixture';
@@ -64,7 +65,7 @@ describe('probes in the direction panel', () => {
 
   it('probe all through the page api: progress events for every pathway', async () => {
     const verdicts = await app.page.evaluate(async (landscapeId) => {
-      const api = (window as unknown as { api: import('../../shared/ipc/contract').Api }).api;
+      const api = (globalThis as unknown as { api: Api }).api;
       const done = new Map<number, string>();
       const finished = new Promise<void>((resolve) => {
         const off = api.onProbeProgress((p) => {
@@ -86,7 +87,7 @@ describe('probes in the direction panel', () => {
   it('the page never holds the canary password', async () => {
     expect(await app.page.content()).not.toContain(CANARY);
     const history = await app.page.evaluate(async (landscapeId) => {
-      const api = (window as unknown as { api: import('../../shared/ipc/contract').Api }).api;
+      const api = (globalThis as unknown as { api: Api }).api;
       return JSON.stringify(await api.probeHistory({ landscapeId, pathwayNumber: 1 }));
     }, fx.landscapeId);
     expect(history).toContain('passed');

@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import type { X509Certificate } from 'node:crypto';
 import { diagnose } from '../../../../shared/probe/diagnosis';
 import type { Finding } from '../../../../shared/probe/probe-types';
-import { hostNames, isSelfSigned, oneLineName, signatureHash } from './certificates';
+import { hostNames, isSelfSigned, isSha1Signed, oneLineName } from './certificates';
 import { buildTrustPath, findGap } from './trust-path';
 
 export interface TrustSets {
@@ -40,7 +40,7 @@ export function assessChain(sent: X509Certificate[], host: string, trust: TrustS
       findings.push(diagnose('tls.expires-soon', { subject, date: new Date(to).toISOString(), days: Math.floor((to - now.getTime()) / DAY) }));
     }
     // A root's self-signature is never checked by clients; SHA-1 matters below it.
-    if (!isSelfSigned(cert) && signatureHash(cert) === 'SHA-1') findings.push(diagnose('tls.sha1', { subject }));
+    if (!isSelfSigned(cert) && isSha1Signed(cert)) findings.push(diagnose('tls.sha1', { subject }));
   }
 
   if (sent.length === 1 && isSelfSigned(leaf)) findings.push(diagnose('tls.self-signed', { subject: oneLineName(leaf.subject) }));

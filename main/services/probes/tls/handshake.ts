@@ -5,7 +5,7 @@
  * certificate when there is one.
  */
 import { isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { ProbeContext } from '../engine-types';
 import { peerChain, summarize } from './certificates';
@@ -25,6 +25,16 @@ export interface HandshakeResult {
   chain: X509Certificate[];
 }
 
+const CONTEXT_OPTIONS = { ca: [] as string[], minVersion: 'TLSv1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' };
+let sharedContext: SecureContext | undefined;
+
+/** Without a client certificate every probe can share one context (saves building it per probe). */
+function contextFor(client: ClientCertificate | undefined): SecureContext {
+  if (client) return createSecureContext({ ...CONTEXT_OPTIONS, key: client.keyPem, cert: client.chainPem, passphrase: client.passphrase });
+  sharedContext ??= createSecureContext(CONTEXT_OPTIONS);
+  return sharedContext;
+}
+
 export async function handshake(
   ctx: ProbeContext,
   tcp: Socket,
@@ -39,11 +49,8 @@ export async function handshake(
         socket: tcp,
         servername: isIP(host) ? undefined : host,
         rejectUnauthorized: false,
-        ca: [],
-        minVersion: 'TLSv1',
-        ciphers: 'DEFAULT:@SECLEVEL=0',
+        secureContext: contextFor(client),
         ...(options.alpn ? { ALPNProtocols: options.alpn } : {}),
-        ...(client ? { key: client.keyPem, cert: client.chainPem, passphrase: client.passphrase } : {}),
       }),
       ctx.signal,
     );

@@ -19,6 +19,20 @@ export interface TrustPath {
   sentRoot?: X509Certificate;
 }
 
+const subjects = new WeakMap<X509Certificate, string>();
+function subjectOf(c: X509Certificate): string {
+  let s = subjects.get(c);
+  if (s === undefined) subjects.set(c, (s = c.subject));
+  return s;
+}
+
+/** The anchor that issued `cert`: candidates by name first (the OS store has ~140 roots), then a
+ *  full scan, because names can match canonically without matching as strings. */
+function issuingAnchor(cert: X509Certificate, anchors: readonly X509Certificate[]): X509Certificate | undefined {
+  const issuer = cert.issuer;
+  return anchors.find((a) => subjectOf(a) === issuer && isIssuedBy(cert, a)) ?? anchors.find((a) => subjectOf(a) !== issuer && isIssuedBy(cert, a));
+}
+
 export function buildTrustPath(sent: readonly X509Certificate[], anchors: readonly X509Certificate[]): TrustPath {
   const leaf = sent[0];
   if (!leaf) throw new Error('empty chain');
@@ -27,7 +41,7 @@ export function buildTrustPath(sent: readonly X509Certificate[], anchors: readon
   let current = leaf;
   for (let depth = 0; depth < 16; depth++) {
     if (anchorPrints.has(current.fingerprint256)) return { trusted: true, path, anchor: current, top: current };
-    const anchor = anchors.find((a) => isIssuedBy(current, a));
+    const anchor = issuingAnchor(current, anchors);
     if (anchor) return { trusted: true, path, anchor, top: current };
     if (isSelfSigned(current)) return { trusted: false, path, top: current, sentRoot: current };
     const next = sent.find((c) => !path.includes(c) && isIssuedBy(current, c));
