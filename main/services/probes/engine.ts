@@ -92,12 +92,14 @@ export function createProbeEngine(deps: ProbeEngineDeps): ProbeEngine {
           } catch (e) {
             if (step.status === 'running') {
               step.status = 'failed';
-              step.detail ??= e instanceof ProbeFailure ? e.finding.message : rawCodeOf(e) ?? 'failed';
+              // Never a bare ECONNREFUSED: the step says what it means (the finding adds the fix).
+              step.detail ??= e instanceof ProbeFailure ? e.finding.message : explainNodeError(rawCodeOf(e), { ...job.target, stage: label }).message;
             }
             throw e;
           } finally {
             step.durationMs = Date.now() - t0 - step.startedMs;
-            if (!controller.signal.aborted || step.status !== 'running') emit({ step: redactStep(step) });
+            // After a stop the result has been sent; a late step event would only confuse listeners.
+            if (!controller.signal.aborted) emit({ step: redactStep(step) });
           }
         },
         finding: (f) => void findings.push(f),
