@@ -78,6 +78,13 @@ function explainExchangeError(e: unknown, t: HttpsTarget, ctx: ProbeContext): un
   if (ctx.signal.aborted) return e;
   const raw = rawCodeOf(e);
   const code = codeForNodeError(raw);
+  // Some servers (Node's own, with rejectUnauthorized) send no alert: they just close the
+  // connection after the handshake that carried our client certificate.
+  const closedAfterCert = code === 'net.reset' && t.auth.kind === 'client-certificate';
+  if (closedAfterCert) {
+    if (t.direction === 'inbound') return new ProbeFailure(diagnose('inbound.client-cert-rejected'));
+    return new ProbeFailure(diagnose('tls.client-cert-rejected', { detail: 'the server closed the connection right after the handshake with the client certificate, before answering' }));
+  }
   if (code === 'tls.client-cert-rejected' || code === 'tls.client-cert-required') {
     if (t.direction === 'inbound') return new ProbeFailure(diagnose('inbound.client-cert-rejected'));
     return new ProbeFailure({ ...diagnose(code, { detail: raw }), message: `${diagnose(code, { detail: raw }).message} [${raw}]` });
