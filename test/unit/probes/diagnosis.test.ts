@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS } from '../../../shared/probe/diagnosis-catalogue';
 import { codeForNodeError, diagnose, explainNodeError, isKnownCode } from '../../../shared/probe/diagnosis';
+import { sftpDiagnosis, smtpDiagnosis } from '../../../shared/probe/diagnosis-sftp-smtp';
+import type { Finding } from '../../../shared/probe/probe-types';
 
 const RAW = [
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -23,6 +25,16 @@ describe('diagnosis catalogue', () => {
     for (const [code, e] of Object.entries(DIAGNOSIS)) {
       expect(off.test(e.fix), `${code}: ${e.fix}`).toBe(false);
       expect(off.test(e.cause), `${code}: ${e.cause}`).toBe(false);
+    }
+    // The SFTP and SMTP probes' builders are held to the same rule.
+    for (const [name, build] of Object.entries({ ...sftpDiagnosis, ...smtpDiagnosis }) as [string, (...a: unknown[]) => Finding][]) {
+      let f: Finding;
+      try {
+        f = build(...Array.from({ length: build.length }, () => 'x'));
+      } catch {
+        f = build(...Array.from({ length: build.length }, () => ['x']));
+      }
+      expect(off.test(f.fix), `${name}: ${f.fix}`).toBe(false);
     }
     // The guard itself can fail:
     expect(off.test('Switch off Validate Server Certificate')).toBe(true);
