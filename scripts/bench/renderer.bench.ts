@@ -66,24 +66,31 @@ function seedLarge(services: Services, systems: number): void {
   }
 }
 
-/** Milliseconds from navigation start until the diagram shows its last edge, per page load. */
-async function firstRenderMs(): Promise<number> {
+/**
+ * Milliseconds from navigation start until the diagram shows its last edge (median of page loads),
+ * and the part after DOMContentLoaded (without fetching and parsing the bundle).
+ */
+async function firstRenderMs(): Promise<{ fromNavigation: number; afterDomContentLoaded: number }> {
   const home = makeHome('bench-render-');
   const services = createTestServices(home);
   services.landscapes.create({ templateId: 's4-sscv2', name: 'Bench template' });
   const app = await openApp({ home, services });
   await app.context.addInitScript({ content: MARK_DIAGRAM });
   const times: number[] = [];
+  const afterDcl: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       await app.page.reload();
       await app.page.waitForSelector('[data-edge="4"]');
-      times.push(Number(await app.page.evaluate('globalThis.__diagramMs')));
+      const at = Number(await app.page.evaluate('globalThis.__diagramMs'));
+      const dcl = Number(await app.page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"));
+      times.push(at);
+      afterDcl.push(at - dcl);
     }
   } finally {
     await app.close();
   }
-  return median(times);
+  return { fromNavigation: median(times), afterDomContentLoaded: median(afterDcl) };
 }
 
 /** Milliseconds from a click on an edge until its panel is in the DOM and painted (next frame). */
@@ -106,10 +113,14 @@ async function edgeClickMs(): Promise<number> {
   return median(times);
 }
 
-export async function benchRenderer(): Promise<RendererBenchRow[]> {
+export async function benchRenderer(): Promise<Array<RendererBenchRow | Omit<RendererBenchRow, 'budget'>>> {
+  const first = await firstRenderMs();
   return [
     { name: 'renderer initial JS (gzip)', value: initialJsGzipKb(), unit: 'KB', budget: 250 },
-    { name: 'first render of the template diagram after load', value: await firstRenderMs(), unit: 'ms', budget: 300 },
+    // From navigation start: includes the test bridge's IPC round trips (CDP bindings), which are
+    // slower than Electron's ipcRenderer, so this is an upper bound for the app.
+    { name: 'first render of the template diagram after load', value: first.fromNavigation, unit: 'ms', budget: 300 },
+    { name: '  of which after DOMContentLoaded', value: first.afterDomContentLoaded, unit: 'ms' },
     { name: 'edge click → panel shown (12 systems, 24 edges)', value: await edgeClickMs(), unit: 'ms', budget: 50 },
   ];
 }

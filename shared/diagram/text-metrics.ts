@@ -43,6 +43,10 @@ const SHORT_AUTH: Record<string, string> = {
   oauth2: 'OAuth2',
   'principal-propagation': 'Principal prop.',
   'public-key': 'Public key',
+  password: 'Password',
+  dual: 'Dual',
+  plain: 'Plain',
+  encrypted: 'Encrypted',
   none: 'None',
 };
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { stageSchema, type Landscape, type LandscapeSummary, type Stage } from '../../../shared/landscape';
+import { stageSchema, type Landscape, type Stage } from '../../../shared/landscape';
 import { EmptyState } from '../components/EmptyState';
 import { createApiLandscapeClient } from '../diagram/api-landscape-client';
 import { LandscapeDiagram } from '../diagram/LandscapeDiagram';
@@ -18,32 +18,32 @@ function rememberSelection(id: string | null) {
   }
 }
 
-function rememberedSelection(list: LandscapeSummary[]): string | null {
-  let id: string | null = null;
+function storedSelection(): string | null {
   try {
-    id = localStorage.getItem(SELECTED_KEY);
+    return localStorage.getItem(SELECTED_KEY);
   } catch {
-    id = null;
+    return null;
   }
-  return list.find((l) => l.id === id)?.id ?? list[0]?.id ?? null;
 }
 
 /** The main screen: pick a landscape, see it drawn, open any direction. */
 export function LandscapeView() {
   const client = useMemo(() => createApiLandscapeClient(), []);
-  const [selectedId, setSelectedId] = useState<string | null | undefined>(undefined);
+  // Load the remembered landscape at once, in parallel with the list (one IPC round trip, not two).
+  const [selectedId, setSelectedId] = useState<string | null | undefined>(() => storedSelection() ?? undefined);
   const [landscape, setLandscape] = useState<Landscape | null>(null);
   const [error, setError] = useState<string | null>(null);
   const selectFirst = useCallback(async () => {
     const r = await api.listLandscapes();
-    if (r.ok) setSelectedId(rememberedSelection(r.value));
-    else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    setSelectedId((current) => (current && r.value.some((l) => l.id === current) ? current : (r.value[0]?.id ?? null)));
   }, []);
   const load = useCallback(
     async (id: string) => {
       const r = await client.get(id);
       if (r.ok) setLandscape(r.value);
-      else setError(r.error.message);
+      // A remembered landscape that is gone: the list picks another one.
+      else if (r.error.code !== 'NOT_FOUND') setError(r.error.message);
     },
     [client],
   );
