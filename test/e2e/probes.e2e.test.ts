@@ -84,6 +84,17 @@ describe('probes in the direction panel', () => {
     expect(verdicts).toEqual({ 1: 'passed', 2: 'passed', 3: 'passed', 4: 'passed' });
   });
 
+  it('Probe all on the diagram: progress, then every edge says its last probe passed', async () => {
+    const control = app.page.getByTestId('probe-all');
+    await control.getByRole('button', { name: 'Probe all' }).click();
+    await expect.poll(() => control.getByRole('status').textContent(), { timeout: 20_000 }).toBe('4 of 4 probed');
+    for (const n of [1, 2, 3, 4]) {
+      await expect
+        .poll(() => app.page.getByRole('button', { name: new RegExp(`^Pathway ${n}: `) }).getAttribute('aria-label'))
+        .toContain('last probe passed');
+    }
+  });
+
   it('the page never holds the canary password', async () => {
     expect(await app.page.content()).not.toContain(CANARY);
     const history = await app.page.evaluate(async (landscapeId) => {
