@@ -20,6 +20,13 @@ export interface TrustPath {
 }
 
 const subjects = new WeakMap<X509Certificate, string>();
+const prints = new WeakMap<X509Certificate, string>();
+/** fingerprint256 hashes the certificate on every read; the OS store has ~140 anchors per path. */
+function printOf(c: X509Certificate): string {
+  let p = prints.get(c);
+  if (p === undefined) prints.set(c, (p = c.fingerprint256));
+  return p;
+}
 function subjectOf(c: X509Certificate): string {
   let s = subjects.get(c);
   if (s === undefined) subjects.set(c, (s = c.subject));
@@ -36,11 +43,11 @@ function issuingAnchor(cert: X509Certificate, anchors: readonly X509Certificate[
 export function buildTrustPath(sent: readonly X509Certificate[], anchors: readonly X509Certificate[]): TrustPath {
   const leaf = sent[0];
   if (!leaf) throw new Error('empty chain');
-  const anchorPrints = new Set(anchors.map((a) => a.fingerprint256));
+  const anchorPrints = new Set(anchors.map(printOf));
   const path: X509Certificate[] = [leaf];
   let current = leaf;
   for (let depth = 0; depth < 16; depth++) {
-    if (anchorPrints.has(current.fingerprint256)) return { trusted: true, path, anchor: current, top: current };
+    if (anchorPrints.has(printOf(current))) return { trusted: true, path, anchor: current, top: current };
     const anchor = issuingAnchor(current, anchors);
     if (anchor) return { trusted: true, path, anchor, top: current };
     if (isSelfSigned(current)) return { trusted: false, path, top: current, sentRoot: current };
@@ -59,7 +66,7 @@ export function findGap(sent: readonly X509Certificate[], anchors: readonly X509
   if (isSelfSigned(top)) return undefined;
   if (built.trusted) {
     // Trusted through an anchor that is itself an intermediate: works here, fails elsewhere.
-    return built.anchor && !isSelfSigned(built.anchor) && built.anchor.fingerprint256 !== top.fingerprint256 ? top : undefined;
+    return built.anchor && !isSelfSigned(built.anchor) && printOf(built.anchor) !== printOf(top) ? top : undefined;
   }
   // The path stops at a certificate the server sent whose issuer it did not send. A server is
   // expected to omit only the root: if what is missing is signed by nobody we know, report the gap
