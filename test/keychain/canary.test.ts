@@ -51,7 +51,7 @@ function occurrences(paths: string[], needles: string[]): Array<{ path: string; 
 }
 
 describe('canary: no secret in files, logs or temp files after a whole session', () => {
-  it('create, use, reveal, copy and remove via IPC and CLI leave the canary nowhere on disk', { timeout: 180_000 }, async () => {
+  it('create, use, reveal, copy and remove via IPC and CLI leave the canary nowhere on disk', { timeout: 600_000 }, async () => {
     const started = Date.now() - 1000;
     const canary = `CANARY-${crypto.randomUUID()}`;
     const keys = buildServiceKeys(generatePki());
@@ -85,7 +85,7 @@ describe('canary: no secret in files, logs or temp files after a whole session',
 
     // Through the CLI, as a user in a terminal would.
     const cli = (args: string[], input = '', env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, ['bin/landscape.mjs', 'credentials', ...args], { encoding: 'utf8', input, env: { ...process.env, LANDSCAPE_HOME: home, ...env }, timeout: 30_000 });
+      spawnSync(process.execPath, ['bin/landscape.mjs', 'credentials', ...args], { encoding: 'utf8', input, env: { ...process.env, LANDSCAPE_HOME: home, ...env }, timeout: 90_000 });
     expect(cli(['add', '--label', 'cli canary', '--user', 'c', '--password-env', 'CANARY_PW'], '', { CANARY_PW: `${canary}-cli` }).status).toBe(0);
     expect(cli(['add', '--kind', 'pkcs12-passphrase', '--label', 'cli stdin', '--passphrase-env', '-'], `${canary}-stdin\n`).status).toBe(0);
     expect(cli(['reveal', 'cli canary']).stdout).toContain(`${canary}-cli`);

@@ -15,12 +15,12 @@ function cli(home: string, args: string[], opts: { env?: Record<string, string |
     encoding: 'utf8',
     env: { ...process.env, LANDSCAPE_HOME: home, ...opts.env },
     input: opts.input ?? '',
-    timeout: 30_000,
+    timeout: 90_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('landscape credentials (CLI)', { timeout: 120_000 }, () => {
+describe('landscape credentials (CLI)', { timeout: 600_000 }, () => {
   it('add (env and stdin), list, reveal, remove — with --json, secrets never on argv', () => {
     const home = makeHome('landscape-cli-');
     const pw = `cli-${crypto.randomUUID()}`;
@@ -107,7 +107,7 @@ describe('landscape credentials (CLI)', { timeout: 120_000 }, () => {
 
     // No session bus variable at all: libsecret would try to autolaunch D-Bus and needs X11.
     const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...withoutBus } = process.env;
-    const bare = spawnSync(process.execPath, ['bin/landscape.mjs', 'credentials', 'reveal', 'present'], { encoding: 'utf8', env: { ...withoutBus, LANDSCAPE_HOME: home }, timeout: 30_000 });
+    const bare = spawnSync(process.execPath, ['bin/landscape.mjs', 'credentials', 'reveal', 'present'], { encoding: 'utf8', env: { ...withoutBus, LANDSCAPE_HOME: home }, timeout: 90_000 });
     expect(bare.status).toBe(1);
     expect(bare.stderr).toMatch(/keychain is unavailable \(no-secret-service/i);
     expect(bare.stdout).toBe('');
