@@ -10,7 +10,7 @@ import { createProbeEngine } from '../../../main/services/probes/engine';
 import { createRedactor, silentLogger } from '../../../main/services/logger';
 import { createTlsRunner } from '../../../main/services/probes/tls-probe';
 import type { TrustSets } from '../../../main/services/probes/tls/assess-chain';
-import { createTestPki, type TestPki } from '../../peers/pki';
+import { createTestPki, issue, SERVER_AUTH, type TestPki } from '../../peers/pki';
 import { startOpensslServer, type OpensslServerOptions, type RunningPeer } from '../../peers/openssl-server';
 
 let pki: TestPki;
@@ -83,6 +83,13 @@ describe('TLS probe against openssl s_server', () => {
     const r = await probeServer({ leaf: pki.expired });
     expect(r.verdict).toBe('failed');
     expect(codes(r)).toContain('tls.expired');
+  });
+
+  it('flags a certificate that is not valid yet', async () => {
+    const future = await issue({ cn: 'localhost', issuer: pki.intermediate, sans: ['localhost'], eku: [SERVER_AUTH], notBefore: new Date(Date.now() + 5 * 86_400_000), notAfter: new Date(Date.now() + 400 * 86_400_000) });
+    const r = await probeServer({ leaf: future });
+    expect(r.verdict).toBe('failed');
+    expect(r.findings.find((f) => f.code === 'tls.not-yet-valid')?.literal).toMatch(/CertificateNotYetValidException/);
   });
 
   it('flags a certificate for another host, naming both', async () => {
