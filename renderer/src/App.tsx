@@ -1,20 +1,25 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { NavBar, type ViewId } from './components/NavBar';
 import { LandscapeView } from './views/LandscapeView';
-import { CredentialsView } from './views/CredentialsView';
-import { CertificatesView } from './views/CertificatesView';
-import { SettingsView } from './views/SettingsView';
+
+// The diagram is the first screen, so it is in the initial bundle; the other views load when
+// first opened, which keeps the first render of the diagram small.
+const CredentialsView = lazy(() => import('./views/CredentialsView').then((m) => ({ default: m.CredentialsView })));
+const CertificatesView = lazy(() => import('./views/CertificatesView').then((m) => ({ default: m.CertificatesView })));
+const SettingsView = lazy(() => import('./views/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 export function App() {
   const [view, setView] = useState<ViewId>('landscape');
   return (
     <div className="app">
       <NavBar current={view} onSelect={setView} />
-      <main className="content" aria-live="polite">
-        {view === 'landscape' && <LandscapeView />}
-        {view === 'credentials' && <CredentialsView />}
-        {view === 'certificates' && <CertificatesView />}
-        {view === 'settings' && <SettingsView />}
+      <main className="content">
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          {view === 'landscape' && <LandscapeView />}
+          {view === 'credentials' && <CredentialsView />}
+          {view === 'certificates' && <CertificatesView />}
+          {view === 'settings' && <SettingsView />}
+        </Suspense>
       </main>
     </div>
   );
