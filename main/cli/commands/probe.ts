@@ -13,15 +13,19 @@ export const probeCommand: CommandDef = {
     const n = stringFlag(args, 'pathway');
     if (all === (n !== undefined)) throw new UsageError('give either --pathway N or --all');
     let results: ProbeResult[];
+    let numbers: number[];
     if (all) {
-      results = await ctx.services.probes.startAll(landscape, () => {}).done;
+      const run = ctx.services.probes.startAll(landscape, () => {});
+      numbers = run.probes.map((p) => p.pathwayNumber ?? 0);
+      results = await run.done;
     } else {
       const number = Number(n);
       if (!Number.isInteger(number) || number < 1) throw new UsageError('--pathway takes a pathway number');
+      numbers = [number];
       results = [await ctx.services.probes.start(landscape, number, () => {}).done];
     }
-    output(ctx, all ? { results } : results[0], () =>
-      results.map((r, i) => formatResult(r, `Pathway ${all ? i + 1 : n}`)).join('\n\n'),
+    output(ctx, all ? { results: results.map((r, i) => ({ pathwayNumber: numbers[i], ...r })) } : results[0], () =>
+      results.map((r, i) => formatResult(r, `Pathway ${numbers[i]}`)).join('\n\n'),
     );
     return results.length ? exitCodeFor(results.map((r) => r.verdict)) : EXIT.ok;
   },
