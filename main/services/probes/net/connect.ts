@@ -47,8 +47,9 @@ export async function openRoute(ctx: ProbeContext, route: Route, host: string, p
     }
   });
   await ctx.step('proxy', `CONNECT ${host}:${port}`, async (mark) => {
-    const auth = route.user ? `Proxy-Authorization: Basic ${Buffer.from(`${route.user}:${route.password ?? ''}`).toString('base64')}\r\n` : '';
-    ctx.secret(Buffer.from(`${route.user ?? ''}:${route.password ?? ''}`).toString('base64'));
+    const basic = route.user ? Buffer.from(`${route.user}:${route.password ?? ''}`).toString('base64') : '';
+    if (basic) ctx.secret(basic);
+    const auth = basic ? `Proxy-Authorization: Basic ${basic}\r\n` : '';
     socket.write(`CONNECT ${host}:${port} HTTP/1.1\r\nHost: ${host}:${port}\r\n${auth}\r\n`);
     ctx.log(`> CONNECT ${host}:${port} HTTP/1.1${auth ? ' (with Proxy-Authorization)' : ''}`);
     const head = await readMessage(socket, {
