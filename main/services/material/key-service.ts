@@ -42,12 +42,9 @@ export function createKeyService(deps: KeyServiceDeps) {
       ...(keyMeta.publicKey ? { publicKey: keyMeta.publicKey } : {}),
       ...(keyMeta.keyAlgorithm ? { keyAlgorithm: keyMeta.keyAlgorithm } : {}),
     };
-    if (keyMeta.kind === 'client-certificate') return vault.update(keyMeta.id, { meta });
-    // The vault keeps a credential's kind for life: the paired key becomes a new client certificate
-    // under the same label, and only then is the waiting key pair removed.
-    const created = await vault.create({ kind: 'client-certificate', label: `${keyMeta.label} (paired ${Date.now()})`, meta, secret: { privateKeyPem } });
-    await vault.remove(keyMeta.id);
-    return vault.update(created.id, { label: keyMeta.label });
+    // The waiting key pair becomes the client certificate in place (the vault's one allowed kind
+    // change), so pathways that already point at its id stay linked.
+    return vault.update(keyMeta.id, { kind: 'client-certificate', meta });
   }
 
   function pairingResult(credential: CredentialMeta, ordered: OrderedChain): PairingResult {

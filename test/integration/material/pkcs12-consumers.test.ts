@@ -27,7 +27,9 @@ describe.each(['rsa-2048', 'ec-p256'] as const)('PKCS#12 for the CI keystore (%s
     expect(toolStatus('openssl', ['req', '-in', csr, '-verify', '-noout']).out).toMatch(/verify OK/);
   });
 
-  it('pairs the signed answer with its waiting key', async () => {
+  it('pairs the signed answer with its waiting key, keeping its id (pathways stay linked)', async () => {
+    const waiting = await env.services.vault.findByLabel('client');
+    expect(waiting?.kind).toBe('key-pair');
     const signed = join(env.work, 'signed.pem');
     expect((await env.cli(['cert', 'test-ca', 'sign', '--ca', 'lab-ca', join(env.work, 'client.csr'), '--out', signed])).code).toBe(0);
     const r = await env.cli(['cert', 'import', signed, '--json']);
@@ -35,6 +37,7 @@ describe.each(['rsa-2048', 'ec-p256'] as const)('PKCS#12 for the CI keystore (%s
     const result = JSON.parse(r.stdout);
     expect(result.credential.kind).toBe('client-certificate');
     expect(result.credential.label).toBe('client');
+    expect(result.credential.id).toBe(waiting!.id);
     expect(result.complete).toBe(true);
     expect(result.chain).toHaveLength(2);
     expect(result.findings.map((f: { code: string }) => f.code)).toContain('private-ca');

@@ -9,12 +9,12 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   const r = spawnSync(process.execPath, ['bin/landscape.mjs', ...args], {
     encoding: 'utf8',
     env: { ...process.env, LANDSCAPE_HOME: makeHome('landscape-cli-'), ...env },
-    timeout: 20_000,
+    timeout: 90_000, // generous: a loaded 2-core CI machine starts node slowly
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('landscape CLI', () => {
+describe('landscape CLI', { timeout: 120_000 }, () => {
   it('info --json prints only JSON with the data directory and keychain status', () => {
     const home = makeHome('landscape-cli-');
     const r = runCli(['info', '--json'], { LANDSCAPE_HOME: home });
