@@ -71,6 +71,10 @@ export function createServices(input: CompositionInput): Services {
       platform: input.platform,
       dataDir: input.dataDir,
       secrets,
+      openDocuments: async () => {
+        base.landscapes.problems();
+        await base.vault.list();
+      },
     }),
     openExternal: input.openExternal ?? (async () => {}),
     ...composeVault({ dataDir: input.dataDir, secrets, storeBackend: input.storeBackend, redactor: input.redactor, log: input.log, now, clipboard: input.clipboard }),

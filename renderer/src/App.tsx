@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { NavBar, type ViewId } from './components/NavBar';
+import { KeptAsideBanner } from './components/KeptAsideBanner';
 import { LandscapeView } from './views/LandscapeView';
 
 // The diagram is the first screen, so it is in the initial bundle; the other views load when
@@ -14,6 +15,7 @@ export function App() {
     <div className="app">
       <NavBar current={view} onSelect={setView} />
       <main className="content">
+        <KeptAsideBanner refreshKey={view} />
         <Suspense fallback={<p role="status">Loading…</p>}>
           {view === 'landscape' && <LandscapeView />}
           {view === 'credentials' && <CredentialsView />}

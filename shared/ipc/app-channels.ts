@@ -5,12 +5,19 @@ export type KeychainStatus =
   | { state: 'available'; backend: string }
   | { state: 'unavailable'; reason: 'no-secret-service' | 'locked' | 'denied' | 'not-installed' | 'unknown'; detail: string; hint: string };
 
+/** A data file that could not be loaded and was renamed aside (never silently reset). */
+export interface KeptAsideFile {
+  document: string;
+  keptAs: string;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
   platform: string;
   dataDir: string;
   keychain: KeychainStatus;
+  keptAside: KeptAsideFile[];
 }
 
 const fileDialogRequest = z.object({

@@ -13,6 +13,7 @@ export const infoCommand: CommandDef = {
         info.keychain.state === 'available'
           ? `keychain: available (${info.keychain.backend})`
           : `keychain: unavailable — ${info.keychain.reason}: ${info.keychain.detail}\n  ${info.keychain.hint}`,
+        ...info.keptAside.map((f) => `warning: ${f.document} could not be read and was kept as ${f.keptAs}`),
       ].join('\n'),
     );
     return EXIT.ok;
