@@ -3,7 +3,9 @@
  * announce the change ('landscapes:changed') so other views refresh. File paths must come from the
  * file dialog of this session (userPaths.assertChosen).
  */
+import { writeFile } from 'node:fs/promises';
 import type { HandlerContext, HandlersFor } from '../../shared/ipc/contract';
+import { buildHandover, renderHandoverMarkdown } from '../../shared/landscape/handover';
 import type { LandscapeDetail, LandscapesChanged, landscapeChannels } from '../../shared/ipc/landscape-channels';
 import type { Landscape } from '../../shared/landscape/landscape-schema';
 import type { Services } from '../composition';
@@ -40,6 +42,15 @@ export function createLandscapeHandlers(s: Services): HandlersFor<typeof landsca
     'landscapes:export': async ({ landscapeId, path }) => {
       const r = await L.files.exportFile(landscapeId, s.userPaths.assertChosen(path), links());
       return { path: r.path ?? path, unlinked: r.unlinked };
+    },
+    'landscapes:handover': ({ landscapeId }) => {
+      const handover = buildHandover(L.get(landscapeId));
+      return { handover, markdown: renderHandoverMarkdown(handover) };
+    },
+    'landscapes:export-handover': async ({ landscapeId, path }) => {
+      const target = s.userPaths.assertChosen(path);
+      await writeFile(target, renderHandoverMarkdown(buildHandover(L.get(landscapeId))));
+      return { path: target };
     },
     'landscapes:import': async ({ path, name }, ctx) => {
       const r = await L.files.importFile(s.userPaths.assertChosen(path), name ? { name } : {}, links());

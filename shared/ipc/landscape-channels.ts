@@ -5,6 +5,7 @@
  * File paths must be absolute and come from the file dialog of this session.
  */
 import { z } from 'zod';
+import type { Handover } from '../landscape/handover';
 import { channel, event } from './define';
 import type { Landscape, LandscapeSummary } from '../landscape/landscape-schema';
 import type { PathwayView } from '../landscape/pathway-view';
@@ -69,6 +70,9 @@ export const landscapeChannels = {
   'pathways:tick': channel<LandscapeDetail>()('tickPathwayStep', z.object({ ...ref, pathwayId: id, stepId: z.string().min(1).max(80), done: z.boolean() })),
   'landscapes:export': channel<LandscapeExported>()('exportLandscape', z.object({ ...ref, path: absolutePath })),
   'landscapes:import': channel<LandscapeImported>()('importLandscape', z.object({ path: absolutePath, name: name.optional() })),
+  /** The handover (what to create where) as data and Markdown; written only to a chosen path. */
+  'landscapes:handover': channel<{ handover: Handover; markdown: string }>()('getHandover', z.object({ ...ref })),
+  'landscapes:export-handover': channel<{ path: string }>()('exportHandover', z.object({ ...ref, path: absolutePath })),
 } as const;
 
 export const landscapeEvents = {

@@ -10,3 +10,4 @@ export * from './rules-security';
 export * from './pathway-view';
 export * from './patch-schemas';
 export * from './landscape-file';
+export * from './handover';

@@ -13,5 +13,6 @@ import { tlsCommand } from './tls';
 import { sshScanCommand } from './ssh-scan';
 import { smtpCommand } from './smtp';
 import { landscapesCommand } from './landscapes';
+import { handoverCommand } from './handover';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, sshScanCommand, smtpCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand];

@@ -3,6 +3,7 @@ import type { Landscape } from '../../../shared/landscape';
 import type { Result } from '../../../shared/result';
 import type { EdgeState as ProbeEdgeState } from '../../../shared/probe/edge-state';
 import { ProbeAllControl } from '../probe/ProbeAllControl';
+import { HandoverButton } from '../views/landscapes/HandoverButton';
 import { AddPathwayForm } from './AddPathwayForm';
 import { AddSystemForm } from './AddSystemForm';
 import { DiagramCanvas } from './DiagramCanvas';
@@ -74,6 +75,7 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
           Add pathway
         </button>
         <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
+        <HandoverButton landscapeId={landscape.id} landscapeName={landscape.name} />
         {problem && <span className="error-text" role="alert">{problem}</span>}
       </div>
       {editing === 'system' && (
