@@ -66,3 +66,12 @@ export interface ProbeProgress {
   step?: ProbeStep;
   result?: ProbeResult;
 }
+
+/** How each place is named to the user (renderer, CLI): one wording everywhere. */
+export const WHERE_TO_FIX_LABELS: Record<WhereToFix, string> = {
+  'btp-cockpit': 'BTP cockpit',
+  'ci-monitor': 'Cloud Integration → Monitor → Manage Security',
+  'peer-system': 'the peer system',
+  network: 'the network or proxy',
+  'this-app': 'this app',
+};

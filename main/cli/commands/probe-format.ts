@@ -2,16 +2,8 @@
  * How the CLI prints a probe result for a person: verdict, steps with timing, chain, findings with
  * the fix and where to make it. (`--json` prints the result object itself.)
  */
-import type { ProbeResult, Verdict } from '../../../shared/probe/probe-types';
+import { WHERE_TO_FIX_LABELS, type ProbeResult, type Verdict } from '../../../shared/probe/probe-types';
 import { protocolFactLines } from './sftp-smtp-format';
-
-const WHERE: Record<string, string> = {
-  'btp-cockpit': 'BTP cockpit',
-  'ci-monitor': 'Cloud Integration → Monitor',
-  'peer-system': 'the peer system',
-  network: 'the network / proxy',
-  'this-app': 'this app',
-};
 
 export function exitCodeFor(verdicts: Verdict[]): number {
   return verdicts.every((v) => v === 'passed' || v === 'warning') ? 0 : 1;
@@ -29,7 +21,7 @@ export function formatResult(r: ProbeResult, title: string): string {
     });
   }
   for (const f of r.findings) {
-    lines.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.message}`, `    fix (${WHERE[f.whereToFix] ?? f.whereToFix}): ${f.fix}`);
+    lines.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.message}`, `    fix (${WHERE_TO_FIX_LABELS[f.whereToFix] ?? f.whereToFix}): ${f.fix}`);
     if (f.literal) lines.push(`    the real system says: ${f.literal}`);
   }
   return lines.join('\n');

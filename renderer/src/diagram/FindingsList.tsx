@@ -1,13 +1,5 @@
 import type { Finding } from '../../../shared/probe/probe-types';
-
-const WHERE: Record<Finding['whereToFix'], string> = {
-  'btp-cockpit': 'BTP cockpit',
-  'ci-monitor': 'Cloud Integration → Monitor → Manage Security',
-  'peer-system': 'the peer system',
-  network: 'the network',
-  'this-app': 'this app',
-};
-const ICON: Record<Finding['severity'], string> = { error: '✖ Error', warning: '⚠ Warning', info: 'ℹ Note' };
+import { FindingItem } from '../components/FindingItem';
 
 /** The model's rule findings for one pathway, each with its fix and where to make it. */
 export function FindingsList({ findings }: { findings: Finding[] }) {
@@ -19,12 +11,7 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
       ) : (
         <ul className="findings" data-testid="findings">
           {findings.map((f, i) => (
-            <li key={`${f.code}-${i}`} className={`severity-${f.severity}`} data-code={f.code}>
-              <strong>{ICON[f.severity]}:</strong> {f.message}
-              <span className="fix">
-                Fix in {WHERE[f.whereToFix]}: {f.fix}
-              </span>
-            </li>
+            <FindingItem key={`${f.code}-${i}`} finding={f} />
           ))}
         </ul>
       )}
