@@ -84,7 +84,7 @@ export function parseServiceKey(text: string): ParsedServiceKey {
     fail(raw('certificate').field, 'is not a PEM certificate (-----BEGIN CERTIFICATE-----)');
   }
   if (privateKeyPem && !/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(privateKeyPem)) {
-    fail(raw('key').field, 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)');
+    fail(raw('key').field, 'is not a PEM private key (a "BEGIN RSA PRIVATE KEY" or "BEGIN PRIVATE KEY" block)');
   }
   if (privateKeyPem && !certificatePem) fail(prefix + 'certificate', 'is missing (the key has a private key but no certificate)');
   if (!clientSecret && !certificatePem) fail(prefix + 'clientsecret', 'is missing (a service key has either clientsecret or certificate)');

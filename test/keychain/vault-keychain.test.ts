@@ -5,6 +5,7 @@ import type { Services } from '../../main/composition';
 import { type AppError } from '../../shared/result';
 import { createTestServices } from '../support/test-services';
 import { searchKeyring } from './keychain-helpers';
+import { pemBlock } from '../support/pem-block';
 
 const created: Array<{ s: Services; id: string }> = [];
 afterEach(async () => {
@@ -53,7 +54,7 @@ describe('vault on the real Secret Service (gnome-keyring)', () => {
 
   it('large secrets: a 60 KiB private key is sealed — small keyring entry, encrypted blob, exact round trip', async () => {
     const s = createTestServices();
-    const pem = `-----BEGIN PRIVATE KEY-----\n${'TUlJ'.repeat(15_000)}\n-----END PRIVATE KEY-----\n`;
+    const pem = pemBlock('PRIVATE KEY', 'TUlJ'.repeat(15_000));
     const meta = await create(s, { kind: 'key-pair', label: 'big key', secret: { privateKeyPem: pem, passphrase: 'pass-phrase-9' } });
     const [item] = searchKeyring(accountOf(s, meta.id));
     expect(Buffer.byteLength(item!.secret)).toBeLessThan(2560);

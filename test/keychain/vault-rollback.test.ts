@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadKeytar } from '../../main/services/vault/secret-backend';
 import { createTestServices, makeHome } from '../support/test-services';
 import { confFailingOnWrite, keytarFailingOnSet, searchKeyring, type Switch } from './keychain-helpers';
+import { pemBlock } from '../support/pem-block';
 
-const big = (c: string) => `-----BEGIN PRIVATE KEY-----\n${c.repeat(6000)}\n-----END PRIVATE KEY-----\n`;
+const big = (c: string) => pemBlock('PRIVATE KEY', c.repeat(6000));
 const vaultIdOf = (home: string) => (JSON.parse(readFileSync(join(home, 'credentials.json'), 'utf8')) as { vaultId: string }).vaultId;
 const blobsIn = (home: string) => (existsSync(join(home, 'vault')) ? readdirSync(join(home, 'vault')) : []);
 

