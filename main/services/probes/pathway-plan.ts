@@ -28,7 +28,8 @@ function routeFor(p: Pathway, host: string, deps: PlanDeps): Route {
   return chooseRoute(host, undefined, deps.env);
 }
 
-function fail(code: string, vars: Record<string, string | number>): ProbeRunner {
+/** A runner that fails at once with a model finding: the pathway itself cannot be probed as it stands. */
+export function failingRunner(code: string, vars: Record<string, string | number>): ProbeRunner {
   return async (ctx) => {
     await ctx.step('plan', 'Read the pathway', async (mark) => mark.fail?.(vars.detail ? String(vars.detail) : code));
     throw new ProbeFailure(diagnose(code, vars));
@@ -39,7 +40,7 @@ export function planHttpsProbe(l: Landscape, p: Pathway, deps: PlanDeps): ProbeJ
   const base = { kind: 'https' as const, landscapeId: l.id, pathwayNumber: p.number, deadlineMs: p.probe?.deadlineMs };
   const direction = deriveDirection(p) ?? 'outbound';
   const parsed = parseTarget(p.endpoint, 443);
-  if ('error' in parsed) return { ...base, target: { host: '', port: 0 }, runner: fail('model.endpoint-invalid', { detail: parsed.error }) };
+  if ('error' in parsed) return { ...base, target: { host: '', port: 0 }, runner: failingRunner('model.endpoint-invalid', { detail: parsed.error }) };
   const target = { host: parsed.host, port: parsed.port };
   if (p.proxy.type === 'on-premise') {
     return {
@@ -53,7 +54,7 @@ export function planHttpsProbe(l: Landscape, p: Pathway, deps: PlanDeps): ProbeJ
     };
   }
   if (!/^https:\/\//i.test(p.endpoint.trim())) {
-    return { ...base, target, runner: fail('model.endpoint-invalid', { detail: `${p.endpoint} is not an https:// URL` }) };
+    return { ...base, target, runner: failingRunner('model.endpoint-invalid', { detail: `${p.endpoint} is not an https:// URL` }) };
   }
   const trust = landscapeTrust(l, direction);
   return {

@@ -9,7 +9,7 @@ import type { Landscape, Pathway } from '../../../../shared/landscape';
 import { diagnose } from '../../../../shared/probe/diagnosis';
 import { parseTarget } from '../../../../shared/probe/probe-target';
 import type { ProbeJob } from '../engine-types';
-import type { PathwayPlanner, PlanDeps } from '../pathway-plan';
+import { failingRunner, type PathwayPlanner, type PlanDeps } from '../pathway-plan';
 import { ProbeFailure } from '../probe-failure';
 import type { HostKeyService } from './host-key-service';
 import { createSftpRunner } from './sftp-runner';
@@ -65,9 +65,7 @@ export function createSftpPlanner(hostKeys: HostKeyService): PathwayPlanner {
       return {
         ...base,
         target: { host: '', port: 0 },
-        runner: async () => {
-          throw new ProbeFailure(diagnose('model.endpoint-invalid', { detail: target.error }));
-        },
+        runner: failingRunner('model.endpoint-invalid', { detail: target.error }),
       };
     }
     const auth = AUTH[p.auth] ?? 'none';

@@ -6,7 +6,7 @@
  */
 import { diagnose } from '../../../../shared/probe/diagnosis';
 import type { ProbeJob } from '../engine-types';
-import type { PathwayPlanner } from '../pathway-plan';
+import { failingRunner, type PathwayPlanner } from '../pathway-plan';
 import { ProbeFailure } from '../probe-failure';
 import { landscapeTrust } from '../probe-material';
 import { targetOf } from '../sftp/sftp-plan';
@@ -21,9 +21,7 @@ export const planSmtpProbe: PathwayPlanner = (l, p, deps): ProbeJob => {
     return {
       ...base,
       target: { host: '', port: 0 },
-      runner: async () => {
-        throw new ProbeFailure(diagnose('model.endpoint-invalid', { detail: target.error }));
-      },
+      runner: failingRunner('model.endpoint-invalid', { detail: target.error }),
     };
   }
   const auth: SmtpAuthMode = p.auth === 'plain' || p.auth === 'encrypted' ? p.auth : 'none';
