@@ -2,7 +2,7 @@
  * Trust on first use, recorded. A host key is pinned only by an explicit confirmation that names
  * who compared the fingerprint and how (phone, ticket, console), and only for a fingerprint a probe
  * or scan actually observed; a pin is replaced only by a new confirmation. The pins are kept in
- * their own document until the landscape model carries them (landscape.hostKeyTrust).
+ * in the landscape (landscape.hostKeyTrust).
  */
 import { AppError } from '../../../../shared/result';
 import type { HostKeyPin } from './sftp-types';
@@ -12,14 +12,8 @@ export interface PinStore {
   save(pins: HostKeyPin[]): void;
 }
 
-export interface PinRequest {
-  host: string;
-  port: number;
-  keyType: string;
-  fingerprint: string;
-  confirmedBy: string;
-  confirmedHow: string;
-}
+/** A pin as the user asks for it; the time is stamped when it is recorded. */
+export type PinRequest = Omit<HostKeyPin, 'confirmedAt'>;
 
 function keyOf(host: string, port: number, keyType: string): string {
   return `${host.toLowerCase()}|${port}|${keyType}`;
