@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
-import { freePort, waitForPort } from './free-port';
+import { freePort, waitForPort } from './ports';
 
 export type AiosmtpdMode = 'starttls' | 'require-starttls' | 'plain' | 'smtps';
 

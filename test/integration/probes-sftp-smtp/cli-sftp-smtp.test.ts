@@ -49,7 +49,7 @@ describe('landscape ssh-scan', () => {
   });
 
   it('fails with one line on stderr when nothing answers, and 2 on usage errors', async () => {
-    const { freePort } = await import('../../peers/free-port');
+    const { freePort } = await import('../../peers/ports');
     const r = await cli(['ssh-scan', `127.0.0.1:${await freePort()}`, '--deadline', '2000']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

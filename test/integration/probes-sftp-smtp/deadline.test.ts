@@ -8,7 +8,7 @@ import { createProbeEngine } from '../../../main/services/probes/engine';
 import { createLogger, createRedactor } from '../../../main/services/logger';
 import { createSftpRunner } from '../../../main/services/probes/sftp/sftp-runner';
 import { createSmtpRunner } from '../../../main/services/probes/smtp/smtp-runner';
-import { freePort } from '../../peers/free-port';
+import { freePort } from '../../peers/ports';
 
 let silent: Server;
 let port: number;
