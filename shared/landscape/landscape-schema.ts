@@ -3,8 +3,7 @@
  * IPC, CLI and renderer cannot disagree. Only secret-free data: credentials are referenced by id.
  */
 import { z } from 'zod';
-import { adapterSchema, authMethodSchema, protocolSchema, stageSchema } from './vocabulary';
-import { systemKindIdSchema } from './system-kinds';
+import { adapterSchema, authMethodSchema, protocolSchema, stageSchema, systemKindIdSchema } from './vocabulary-schemas';
 
 const id = z.string().min(1).max(80);
 const text = (max: number) => z.string().max(max);
@@ -45,7 +44,8 @@ export const pathwaySchema = z.object({
   credentialName: text(150).optional(),
   /** CI keystore alias (outbound client certificate, SFTP public key). */
   keystoreAlias: text(250).optional(),
-  sftp: z.object({ directory: text(1024).optional(), user: text(150).optional() }).optional(),
+  /** SFTP: the directory CI writes to (under the user's home) and whether a probe may write a test file there. */
+  sftp: z.object({ directory: text(1024).optional(), user: text(150).optional(), writeCheck: z.boolean().optional() }).optional(),
   smtp: smtpOptionsSchema.optional(),
   probe: z.object({ deadlineMs: z.number().int().min(100).max(600_000).optional() }).optional(),
   /** Ticked "maintained at" step ids (the diagram's checklist). */

@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import {
   ADAPTER_LABELS,
   AUTH_LABELS,
+  PROTOCOLS,
   PROTOCOL_LABELS,
-  protocolSchema,
   validAdapters,
   validAuthMethods,
   type Direction,
@@ -13,6 +13,7 @@ import {
 import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
 import type { AppErrorData } from '../../../shared/result';
 import { CommitInput } from './CommitInput';
+import { ProtocolOptions } from './ProtocolOptions';
 import { FIELD_LABELS, fieldOfError, protocolPatch, type ConfigField } from './config-fields';
 import type { CredentialOption } from './landscape-client';
 
@@ -48,7 +49,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
       <div className="config-form">
         {row('protocol',
           <select id="cfg-protocol" value={p.protocol} aria-invalid={invalid('protocol') || undefined} onChange={(e) => void save('protocol', protocolPatch(p, e.target.value as Protocol, direction))}>
-            {protocolSchema.options.map((x) => <option key={x} value={x}>{PROTOCOL_LABELS[x]}</option>)}
+            {PROTOCOLS.map((x) => <option key={x} value={x}>{PROTOCOL_LABELS[x]}</option>)}
           </select>)}
         {row('adapter',
           <select id="cfg-adapter" value={p.adapter} aria-invalid={invalid('adapter') || undefined} onChange={(e) => void save('adapter', { adapter: e.target.value as Pathway['adapter'] })}>
@@ -81,6 +82,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
         )}
         {row('credentialName', <CommitInput id="cfg-credentialName" value={p.credentialName ?? ''} invalid={invalid('credentialName')} placeholder="User Credentials artifact name in CI" onCommit={(v) => void save('credentialName', { credentialName: v || undefined })} />)}
         {row('keystoreAlias', <CommitInput id="cfg-keystoreAlias" value={p.keystoreAlias ?? ''} invalid={invalid('keystoreAlias')} placeholder="key pair alias in the CI keystore" onCommit={(v) => void save('keystoreAlias', { keystoreAlias: v || undefined })} />)}
+        <ProtocolOptions pathway={p} row={row} save={save} invalid={invalid} />
         {error && error.field === undefined && <p className="note error-text" role="alert">{error.message}</p>}
       </div>
     </section>

@@ -5,7 +5,9 @@
 import { validAdapters, validAuthMethods, type Direction, type Pathway, type Protocol } from '../../../shared/landscape';
 import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
 
-export type ConfigField = 'protocol' | 'adapter' | 'endpoint' | 'proxy' | 'locationId' | 'virtualHost' | 'auth' | 'credentialId' | 'credentialName' | 'keystoreAlias';
+export type ConfigField =
+  | 'protocol' | 'adapter' | 'endpoint' | 'proxy' | 'locationId' | 'virtualHost' | 'auth' | 'credentialId' | 'credentialName' | 'keystoreAlias'
+  | 'user' | 'directory' | 'writeCheck' | 'protection' | 'from' | 'to';
 
 export const FIELD_LABELS: Record<ConfigField, string> = {
   protocol: 'Protocol',
@@ -18,6 +20,12 @@ export const FIELD_LABELS: Record<ConfigField, string> = {
   credentialId: 'Credential',
   credentialName: 'Credential name (CI)',
   keystoreAlias: 'Private key alias (CI)',
+  user: 'SFTP user',
+  directory: 'Directory',
+  writeCheck: 'Write check',
+  protection: 'Protection',
+  from: 'Mail from',
+  to: 'Mail to',
 };
 
 export function protocolPatch(p: Pathway, protocol: Protocol, direction: Direction): PathwayPatch {

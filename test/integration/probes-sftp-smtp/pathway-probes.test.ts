@@ -74,6 +74,12 @@ describe('SFTP and SMTP pathways through the app services', () => {
     const third = await probe(l.id);
     expect(third.verdict).toBe('passed');
     expect(third.facts?.hostKeyFingerprint).toBe(scan.hostKey.fingerprint);
+    // The write check touches the customer's server: only when the pathway asks for it.
+    expect(third.transcript.join('\n')).not.toContain('create and remove');
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { sftp: { directory: 'upload', user: 'root', writeCheck: true } });
+    const withWrite = await probe(l.id);
+    expect(withWrite.verdict).toBe('passed');
+    expect(withWrite.transcript.join('\n')).toMatch(/create and remove \S*upload\/\.landscape-probe-\S+ → ok/);
 
     // On-Premise: CI reaches the server through the Cloud Connector, so known_hosts must name the
     // virtual host; the line with the real host no longer satisfies CI.

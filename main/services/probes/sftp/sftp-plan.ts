@@ -87,6 +87,8 @@ export function createSftpPlanner(hostKeys: HostKeyService): PathwayPlanner {
           observe: (seen) => hostKeys.observe(seen),
           auth,
           directory: p.sftp?.directory,
+          // Writing a temporary file is a change on the customer's server: only when the pathway asks.
+          writeCheck: p.sftp?.writeCheck === true,
           ...creds,
         })(ctx);
       },
