@@ -57,4 +57,18 @@ describe('protocol options in the direction panel', { timeout: 120_000 }, () => 
     await expect.poll(() => app!.page.locator('#cfg-writeCheck').isChecked()).toBe(true);
     await expect.poll(() => services.landscapes.get(l.id).pathways[0]!.sftp).toEqual({ directory: '/inbound/orders', writeCheck: true });
   });
+
+  it('clearing a field clears it in the store', async () => {
+    const home = makeHome('landscape-clear-');
+    const services = createTestServices(home);
+    const l = services.landscapes.create({ templateId: 's4-sscv2', name: 'Clear' });
+    const pathway = l.pathways.find((p) => p.number === 1)!;
+    services.landscapes.updatePathway(l.id, pathway.id, { credentialName: 'S4_TO_CI' });
+    app = await openApp({ home, services });
+    await openLandscape(app.page, 'Clear');
+    expect(await app.page.locator('#cfg-credentialName').inputValue()).toBe('S4_TO_CI');
+    await app.page.locator('#cfg-credentialName').fill('');
+    await app.page.locator('#cfg-credentialName').press('Enter');
+    await expect.poll(() => services.landscapes.get(l.id).pathways.find((p) => p.number === 1)!.credentialName).toBeUndefined();
+  });
 });
