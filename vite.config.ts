@@ -13,5 +13,11 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // shared/ is pure by rule (lint-enforced: no DOM, no node:*, no electron), so a module there
+      // that the renderer takes nothing from is dropped, e.g. the zod schemas re-exported by
+      // shared/landscape/index.ts: zod is main's and the preload's, not the first screen's.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/]/, sideEffects: false }] },
+    },
   },
 });

@@ -14,7 +14,7 @@ import type { SystemKind } from '../landscape/system-kinds';
 import type { TemplateSummary } from '../landscape/templates';
 import type { FileCredentialRef } from '../landscape/landscape-file';
 import { landscapePatchSchema, newPathwaySchema, newSystemSchema, pathwayPatchSchema, systemPatchSchema } from '../landscape/patch-schemas';
-import { stageSchema } from '../landscape/vocabulary';
+import { stageSchema } from '../landscape/vocabulary-schemas';
 
 export interface LandscapeDetail {
   landscape: Landscape;

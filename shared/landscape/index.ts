@@ -1,5 +1,6 @@
 /** The landscape model: one import for consumers. */
 export * from './vocabulary';
+export * from './vocabulary-schemas';
 export * from './system-kinds';
 export * from './landscape-schema';
 export * from './protocols';

@@ -3,7 +3,6 @@
  * adapters it speaks, and how its own side of a pathway is configured (as sender to CI, and as
  * receiver of CI), plus the access rights that side needs. Correct a fact here, not in the rules.
  */
-import { z } from 'zod';
 import type { Adapter, Protocol } from './vocabulary';
 
 export const SYSTEM_KIND_IDS = [
@@ -18,8 +17,7 @@ export const SYSTEM_KIND_IDS = [
   'generic-https',
 ] as const;
 
-export const systemKindIdSchema = z.enum(SYSTEM_KIND_IDS);
-export type SystemKindId = z.infer<typeof systemKindIdSchema>;
+export type SystemKindId = (typeof SYSTEM_KIND_IDS)[number];
 
 export interface PeerStep {
   /** Stable id (unique within the kind's side) so ticks survive edits. */

@@ -1,22 +1,23 @@
 /**
  * The closed vocabularies of the landscape model: protocols, adapters, authentication methods,
  * stages, proxies. Kept apart from the schemas so the catalogue, rules and templates can share them.
+ * Plain lists without zod: the renderer draws from these, and zod is not part of its first bundle
+ * (the schemas over these lists are in vocabulary-schemas.ts).
  */
-import { z } from 'zod';
 
 /** The Cloud Integration tenant is the hub; pathways name it by this id instead of a system id. */
 export const TENANT_ID = 'tenant';
 
-export const stageSchema = z.enum(['development', 'test', 'production']);
-export type Stage = z.infer<typeof stageSchema>;
+export const STAGES = ['development', 'test', 'production'] as const;
+export type Stage = (typeof STAGES)[number];
 
-export const protocolSchema = z.enum(['https', 'sftp', 'smtp']);
-export type Protocol = z.infer<typeof protocolSchema>;
+export const PROTOCOLS = ['https', 'sftp', 'smtp'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
 
-export const adapterSchema = z.enum(['http', 'soap', 'idoc', 'odata', 'sftp', 'mail']);
-export type Adapter = z.infer<typeof adapterSchema>;
+export const ADAPTERS = ['http', 'soap', 'idoc', 'odata', 'sftp', 'mail'] as const;
+export type Adapter = (typeof ADAPTERS)[number];
 
-export const authMethodSchema = z.enum([
+export const AUTH_METHODS = [
   'basic',
   'client-certificate',
   'oauth2-client-credentials',
@@ -26,8 +27,8 @@ export const authMethodSchema = z.enum([
   'none',
   'plain',
   'encrypted',
-]);
-export type AuthMethod = z.infer<typeof authMethodSchema>;
+] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 export type Direction = 'inbound' | 'outbound';
 

@@ -11,7 +11,7 @@ import type { LandscapeDetail } from '../../../shared/ipc/landscape-channels';
 import { SYSTEM_KINDS, type SystemKind } from '../../../shared/landscape/system-kinds';
 import { findTemplate, instantiateTemplate, listTemplates, type TemplateSummary } from '../../../shared/landscape/templates';
 import { landscapePatchSchema } from '../../../shared/landscape/patch-schemas';
-import { stageSchema } from '../../../shared/landscape/vocabulary';
+import { stageSchema } from '../../../shared/landscape/vocabulary-schemas';
 import { AppError } from '../../../shared/result';
 import type { Logger } from '../logger';
 import { createDocumentStore, type DocumentStore, type StoreProblem } from '../store/document-store';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { stageSchema, type Landscape, type Stage } from '../../../shared/landscape';
+import { STAGES, type Landscape, type Stage } from '../../../shared/landscape';
 import { EmptyState } from '../components/EmptyState';
 import { createApiLandscapeClient } from '../diagram/api-landscape-client';
 import { LandscapeDiagram } from '../diagram/LandscapeDiagram';
@@ -83,7 +83,7 @@ export function LandscapeView() {
           <label className={`stage-badge ${shown.stage}`}>
             Stage{' '}
             <select value={shown.stage} onChange={(e) => void setStage(e.target.value as Stage)}>
-              {stageSchema.options.map((s) => (
+              {STAGES.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>
