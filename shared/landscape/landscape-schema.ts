@@ -16,7 +16,13 @@ export const proxySchema = z.discriminatedUnion('type', [
     locationId: text(100).default(''),
     virtualHost: text(253).default(''),
   }),
-  z.object({ type: z.literal('manual'), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }),
+  z.object({
+    type: z.literal('manual'),
+    host: z.string().min(1).max(253),
+    port: z.number().int().min(1).max(65535),
+    /** A Basic credential in the vault for the proxy's own authentication (CONNECT with Proxy-Authorization). */
+    credentialId: z.string().min(1).max(100).optional(),
+  }),
 ]);
 export type Proxy = z.infer<typeof proxySchema>;
 

@@ -7,7 +7,7 @@
 import { deriveDirection, checkPathway, type Landscape, type Pathway } from '../../../shared/landscape';
 import { diagnose } from '../../../shared/probe/diagnosis';
 import { parseTarget } from '../../../shared/probe/probe-target';
-import type { ProbeJob, ProbeRunner } from './engine-types';
+import type { ProbeContext, ProbeJob, ProbeRunner } from './engine-types';
 import { createHttpsRunner } from './https-probe';
 import { chooseRoute, type ExplicitProxy, type Route } from './net/route';
 import { ProbeFailure } from './probe-failure';
@@ -17,7 +17,7 @@ export interface PlanDeps {
   vault: VaultReader;
   env: Record<string, string | undefined>;
   now: () => Date;
-  /** Credentials for an explicit proxy, when the caller has them (not part of the model yet). */
+  /** Credentials for an explicit proxy given by the caller; a manual proxy's vault credential wins. */
   proxyAuth?: Pick<ExplicitProxy, 'user' | 'password'>;
 }
 
@@ -26,6 +26,19 @@ export type PathwayPlanner = (l: Landscape, p: Pathway, deps: PlanDeps) => Probe
 function routeFor(p: Pathway, host: string, deps: PlanDeps): Route {
   if (p.proxy.type === 'manual') return chooseRoute(host, { host: p.proxy.host, port: p.proxy.port, ...deps.proxyAuth }, deps.env);
   return chooseRoute(host, undefined, deps.env);
+}
+
+/** The manual proxy's own Basic credential, read from the vault and registered as a secret. */
+async function readProxyAuth(p: Pathway, vault: PlanDeps['vault'], ctx: ProbeContext): Promise<PlanDeps['proxyAuth']> {
+  if (p.proxy.type !== 'manual' || !p.proxy.credentialId) return undefined;
+  const id = p.proxy.credentialId;
+  return ctx.step('proxy-credentials', 'Read the proxy credential from the vault', async () => {
+    const [meta, secret] = await Promise.all([vault.get(id), vault.readSecret(id)]);
+    const password = secret.password;
+    if (!meta.user || !password) throw new ProbeFailure(diagnose('model.credential-missing', { detail: 'the proxy credential has no user and password' }));
+    ctx.secret(password);
+    return { user: meta.user, password };
+  });
 }
 
 /** A runner that fails at once with a model finding: the pathway itself cannot be probed as it stands. */
@@ -61,12 +74,14 @@ export function planHttpsProbe(l: Landscape, p: Pathway, deps: PlanDeps): ProbeJ
     ...base,
     target,
     runner: async (ctx) => {
+      const proxyAuth = await readProxyAuth(p, deps.vault, ctx);
+      const routeDeps = proxyAuth ? { ...deps, proxyAuth } : deps;
       const auth = await ctx.step('credentials', 'Read the credential from the vault', async (mark) => {
-        const a = await readHttpsAuth(l, p, deps.vault, (h) => routeFor(p, h, deps), trust);
+        const a = await readHttpsAuth(l, p, deps.vault, (h) => routeFor(p, h, routeDeps), trust);
         mark.detail(a.kind);
         return a;
       });
-      await createHttpsRunner({ ...target, path: parsed.path ?? '/', direction, auth, route: routeFor(p, target.host, deps), trust, now: deps.now })(ctx);
+      await createHttpsRunner({ ...target, path: parsed.path ?? '/', direction, auth, route: routeFor(p, target.host, routeDeps), trust, now: deps.now })(ctx);
     },
   };
 }
