@@ -9,6 +9,7 @@ import { diagnose } from '../../../shared/probe/diagnosis';
 import type { ProbeContext, ProbeRunner } from './engine-types';
 import { openRoute } from './net/connect';
 import type { Route } from './net/route';
+import { releaseSockets } from './net/socket-io';
 import { assessChain, type TrustSets } from './tls/assess-chain';
 import { handshake, type ClientCertificate, type HandshakeResult } from './tls/handshake';
 
@@ -59,8 +60,7 @@ export function createTlsRunner(target: TlsTarget): ProbeRunner {
       await checkCertificates(ctx, tls.chain, tls.protocol, target);
       ctx.log('Authorization is not tested by the TLS probe (as in CI’s TLS connectivity test).');
     } finally {
-      tls.socket.destroy();
-      tcp.destroy();
+      releaseSockets(tls.socket, tcp);
     }
   };
 }

@@ -48,21 +48,58 @@ export function oneLineName(dn: string): string {
   return dn.split('\n').filter(Boolean).join(', ');
 }
 
-// Signature checks are the costly part of judging a chain, and the same pairs are asked about by
-// the summary, both trust paths and the gap check: remember each answer per certificate object.
-const issuedBy = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>();
+// Judging a chain asks "did B issue A?" for the sent certificates against each other and against
+// every trust anchor (~140 in an OS store). Each probe reads the chain afresh, but the anchors are
+// long-lived objects and pathways to one server (and every re-probe) present the same certificates:
+// the answer depends only on the two certificates' bytes, so each issuer remembers it by the
+// subject's SHA-256 fingerprint (bounded). Validity dates are judged per probe, never remembered.
+const answersByIssuer = new WeakMap<X509Certificate, Map<string, boolean>>();
+const MAX_ANSWERS_PER_ISSUER = 1024;
+const verifiedPairs = new Map<string, boolean>();
+const MAX_REMEMBERED_PAIRS = 8192;
+const prints = new WeakMap<X509Certificate, string>();
+
+/** The SHA-256 fingerprint, computed once per object (the getter hashes the DER on every read). */
+export function fingerprintOf(cert: X509Certificate): string {
+  let p = prints.get(cert);
+  if (p === undefined) prints.set(cert, (p = cert.fingerprint256));
+  return p;
+}
 
 export function isIssuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
-  let known = issuedBy.get(cert);
-  if (!known) issuedBy.set(cert, (known = new WeakMap()));
-  let answer = known.get(issuer);
+  let known = answersByIssuer.get(issuer);
+  if (!known) answersByIssuer.set(issuer, (known = new Map()));
+  const print = fingerprintOf(cert);
+  let answer = known.get(print);
+  if (answer === undefined) {
+    answer = checkIssued(cert, issuer) && verifiedBy(cert, issuer);
+    if (known.size >= MAX_ANSWERS_PER_ISSUER) known.delete(known.keys().next().value as string);
+    known.set(print, answer);
+  }
+  return answer;
+}
+
+/** Names and key identifiers only (cheap, native): most candidate issuers fail here. */
+function checkIssued(cert: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return cert.checkIssued(issuer);
+  } catch {
+    return false;
+  }
+}
+
+/** The signature check (an ECDSA/RSA verify), remembered by the two fingerprints. */
+function verifiedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  const key = `${fingerprintOf(cert)}>${fingerprintOf(issuer)}`;
+  let answer = verifiedPairs.get(key);
   if (answer === undefined) {
     try {
-      answer = cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+      answer = cert.verify(issuer.publicKey);
     } catch {
       answer = false;
     }
-    known.set(issuer, answer);
+    if (verifiedPairs.size >= MAX_REMEMBERED_PAIRS) verifiedPairs.delete(verifiedPairs.keys().next().value as string);
+    verifiedPairs.set(key, answer);
   }
   return answer;
 }
@@ -131,8 +168,23 @@ export function extendedKeyUsages(cert: X509Certificate): string[] | undefined {
 
 export const CLIENT_AUTH_EKU = '1.3.6.1.5.5.7.3.2';
 
+// Every probe plans with the landscape's CAs and keystore certificates; parsing them costs ~0.2 ms
+// each per probe. Parsed bundles are kept by their text (immutable objects), which also lets the
+// issuers' remembered answers above serve the next probe.
+const parsedBundles = new Map<string, X509Certificate[]>();
+const MAX_PARSED_BUNDLES = 256;
+
 /** Splits a PEM bundle into X509Certificates, skipping blocks that do not parse. */
 export function parsePemBundle(pem: string): X509Certificate[] {
+  let parsed = parsedBundles.get(pem);
+  if (!parsed) {
+    if (parsedBundles.size >= MAX_PARSED_BUNDLES) parsedBundles.delete(parsedBundles.keys().next().value as string);
+    parsedBundles.set(pem, (parsed = parseBundle(pem)));
+  }
+  return [...parsed];
+}
+
+function parseBundle(pem: string): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   const out: X509Certificate[] = [];
   for (const b of blocks) {

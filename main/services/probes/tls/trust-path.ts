@@ -5,7 +5,7 @@
  * is issued by one, ends the path. No AIA fetching, as CI does none either.
  */
 import type { X509Certificate } from 'node:crypto';
-import { isIssuedBy, isSelfSigned } from './certificates';
+import { fingerprintOf, isIssuedBy, isSelfSigned } from './certificates';
 
 export interface TrustPath {
   trusted: boolean;
@@ -20,17 +20,18 @@ export interface TrustPath {
 }
 
 const subjects = new WeakMap<X509Certificate, string>();
-const prints = new WeakMap<X509Certificate, string>();
 /** fingerprint256 hashes the certificate on every read; the OS store has ~140 anchors per path. */
-function printOf(c: X509Certificate): string {
-  let p = prints.get(c);
-  if (p === undefined) prints.set(c, (p = c.fingerprint256));
-  return p;
-}
+const printOf = fingerprintOf;
 function subjectOf(c: X509Certificate): string {
   let s = subjects.get(c);
   if (s === undefined) subjects.set(c, (s = c.subject));
   return s;
+}
+
+/** Whether `cert` is itself one of the anchors (same bytes). */
+function isAnchor(cert: X509Certificate, anchors: readonly X509Certificate[]): boolean {
+  const print = printOf(cert);
+  return anchors.some((a) => a === cert || printOf(a) === print);
 }
 
 /** The anchor that issued `cert`: candidates by name first (the OS store has ~140 roots), then a
@@ -43,11 +44,10 @@ function issuingAnchor(cert: X509Certificate, anchors: readonly X509Certificate[
 export function buildTrustPath(sent: readonly X509Certificate[], anchors: readonly X509Certificate[]): TrustPath {
   const leaf = sent[0];
   if (!leaf) throw new Error('empty chain');
-  const anchorPrints = new Set(anchors.map(printOf));
   const path: X509Certificate[] = [leaf];
   let current = leaf;
   for (let depth = 0; depth < 16; depth++) {
-    if (anchorPrints.has(printOf(current))) return { trusted: true, path, anchor: current, top: current };
+    if (isAnchor(current, anchors)) return { trusted: true, path, anchor: current, top: current };
     const anchor = issuingAnchor(current, anchors);
     if (anchor) return { trusted: true, path, anchor, top: current };
     if (isSelfSigned(current)) return { trusted: false, path, top: current, sentRoot: current };
