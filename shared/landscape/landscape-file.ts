@@ -5,7 +5,19 @@
  * Pure: the caller resolves credential ids ↔ references and does the file I/O.
  */
 import { z } from 'zod';
-import { caCertificateSchema, ciKeystoreEntrySchema, hostKeyTrustSchema, landscapeSchema, pathwaySchema, systemSchema, tenantSchema } from './landscape-schema';
+import {
+  caCertificateSchema,
+  ciKeystoreEntrySchema,
+  hostKeyTrustSchema,
+  internetProxySchema,
+  landscapeSchema,
+  manualProxySchema,
+  onPremiseProxySchema,
+  pathwaySchema,
+  systemSchema,
+  tenantSchema,
+} from './landscape-schema';
+import type { Pathway } from './landscape-schema';
 import type { Landscape } from './landscape-schema';
 
 export const LANDSCAPE_FILE_FORMAT = 'landscape-setup/landscape';
@@ -14,7 +26,29 @@ export const LANDSCAPE_FILE_VERSION = 1;
 export const credentialRefSchema = z.object({ label: z.string().min(1).max(200), fingerprint: z.string().max(200).optional() }).strict();
 export type FileCredentialRef = z.infer<typeof credentialRefSchema>;
 
-const filePathwaySchema = pathwaySchema.omit({ updatedAt: true, credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict();
+// A manual proxy's own credential travels as a reference too, never as this machine's vault id.
+const fileProxySchema = z.discriminatedUnion('type', [
+  internetProxySchema.strict(),
+  onPremiseProxySchema.strict(),
+  manualProxySchema.omit({ credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict(),
+]);
+const filePathwaySchema = pathwaySchema
+  .omit({ updatedAt: true, credentialId: true, proxy: true })
+  .extend({ proxy: fileProxySchema.default({ type: 'internet' }), credential: credentialRefSchema.optional() })
+  .strict();
+type FileProxy = z.infer<typeof fileProxySchema>;
+
+function proxyToFile(proxy: Pathway['proxy'], ref: (id: string | undefined) => FileCredentialRef | undefined): FileProxy {
+  if (proxy.type !== 'manual') return proxy;
+  const { credentialId, ...rest } = proxy;
+  return { ...rest, credential: ref(credentialId) };
+}
+
+function proxyFromFile(proxy: FileProxy, local: (r: FileCredentialRef | undefined) => string | undefined): Pathway['proxy'] {
+  if (proxy.type !== 'manual') return proxy;
+  const { credential, ...rest } = proxy;
+  return { ...rest, credentialId: local(credential) };
+}
 const fileKeystoreEntrySchema = ciKeystoreEntrySchema.omit({ credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict();
 
 export const landscapeFileSchema = z
@@ -58,7 +92,7 @@ export function toLandscapeFile(l: Landscape, refs: ReadonlyMap<string, FileCred
     formatVersion: LANDSCAPE_FILE_VERSION,
     landscape: {
       ...l,
-      pathways: l.pathways.map(({ updatedAt: _u, credentialId, ...p }) => ({ ...p, credential: ref(credentialId) })),
+      pathways: l.pathways.map(({ updatedAt: _u, credentialId, proxy, ...p }) => ({ ...p, proxy: proxyToFile(proxy, ref), credential: ref(credentialId) })),
       ciKeystore: l.ciKeystore.map(({ credentialId, ...e }) => ({ ...e, credential: ref(credentialId) })),
       id: undefined,
       createdAt: undefined,
@@ -98,7 +132,7 @@ export function fromLandscapeFile(
     ...rest,
     id: o.id,
     name: o.name ?? rest.name,
-    pathways: pathways.map(({ credential, ...p }) => ({ ...p, credentialId: local(credential), updatedAt: o.now })),
+    pathways: pathways.map(({ credential, proxy, ...p }) => ({ ...p, proxy: proxyFromFile(proxy, local), credentialId: local(credential), updatedAt: o.now })),
     ciKeystore: ciKeystore.map(({ credential, ...e }) => ({ ...e, credentialId: local(credential) })),
     createdAt: o.now,
     updatedAt: o.now,
@@ -111,7 +145,10 @@ export function credentialRefKey(r: FileCredentialRef): string {
 
 /** Every credential reference in a file (deduplicated), to resolve before `fromLandscapeFile`. */
 export function credentialRefsOf(file: LandscapeFile): FileCredentialRef[] {
-  const all = [...file.landscape.pathways.map((p) => p.credential), ...file.landscape.ciKeystore.map((e) => e.credential)];
+  const all = [
+    ...file.landscape.pathways.flatMap((p) => [p.credential, p.proxy.type === 'manual' ? p.proxy.credential : undefined]),
+    ...file.landscape.ciKeystore.map((e) => e.credential),
+  ];
   const seen = new Map<string, FileCredentialRef>();
   for (const r of all) if (r) seen.set(credentialRefKey(r), r);
   return [...seen.values()];

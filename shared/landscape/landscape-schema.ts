@@ -9,21 +9,20 @@ const id = z.string().min(1).max(80);
 const text = (max: number) => z.string().max(max);
 const isoDate = z.string().min(1).max(40);
 
-export const proxySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('internet') }),
-  z.object({
-    type: z.literal('on-premise'),
-    locationId: text(100).default(''),
-    virtualHost: text(253).default(''),
-  }),
-  z.object({
-    type: z.literal('manual'),
-    host: z.string().min(1).max(253),
-    port: z.number().int().min(1).max(65535),
-    /** A Basic credential in the vault for the proxy's own authentication (CONNECT with Proxy-Authorization). */
-    credentialId: z.string().min(1).max(100).optional(),
-  }),
-]);
+export const internetProxySchema = z.object({ type: z.literal('internet') });
+export const onPremiseProxySchema = z.object({
+  type: z.literal('on-premise'),
+  locationId: text(100).default(''),
+  virtualHost: text(253).default(''),
+});
+export const manualProxySchema = z.object({
+  type: z.literal('manual'),
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  /** A Basic credential in the vault for the proxy's own authentication (CONNECT with Proxy-Authorization). */
+  credentialId: z.string().min(1).max(100).optional(),
+});
+export const proxySchema = z.discriminatedUnion('type', [internetProxySchema, onPremiseProxySchema, manualProxySchema]);
 export type Proxy = z.infer<typeof proxySchema>;
 
 export const smtpOptionsSchema = z.object({

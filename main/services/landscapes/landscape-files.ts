@@ -55,7 +55,10 @@ export interface LandscapeStoreAccess {
 export function createLandscapeFiles(landscapes: LandscapeStoreAccess) {
   async function exportText(ref: string, links: CredentialLinks = noCredentialLinks): Promise<ExportResult> {
     const l = landscapes.get(ref);
-    const ids = [...l.pathways.map((p) => p.credentialId), ...l.ciKeystore.map((e) => e.credentialId)].filter((x): x is string => !!x);
+    const ids = [
+      ...l.pathways.flatMap((p) => [p.credentialId, p.proxy.type === 'manual' ? p.proxy.credentialId : undefined]),
+      ...l.ciKeystore.map((e) => e.credentialId),
+    ].filter((x): x is string => !!x);
     const refs = new Map<string, FileCredentialRef>();
     const unlinked: string[] = [];
     for (const id of new Set(ids)) {

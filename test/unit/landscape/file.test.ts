@@ -38,8 +38,12 @@ describe('landscape files', () => {
     const a = open(home);
     const l = a.create({ templateId: 's4-sscv2', name: 'ACME', customer: 'ACME AG' });
     a.updatePathway(l.id, '2', { keystoreAlias: 'acme_sscv2', credentialId: 'vault-a-1', endpoint: 'https://acme.crm.cloud.sap/sap/bc/srt' });
+    a.updatePathway(l.id, '4', { proxy: { type: 'manual', host: 'proxy.acme.example', port: 3128, credentialId: 'vault-a-2' } });
     a.update(l.id, { caCertificates: [{ label: 'ACME Root', pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', fingerprintSha256: 'AA:BB' }] });
-    const mine = linksFor([{ id: 'vault-a-1', label: 'SSCv2 client', fingerprint: 'sha256:1234' }]);
+    const mine = linksFor([
+      { id: 'vault-a-1', label: 'SSCv2 client', fingerprint: 'sha256:1234' },
+      { id: 'vault-a-2', label: 'ACME proxy' },
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'landscape-file-'));
     const first = await a.files.exportFile(l.id, join(dir, 'acme.landscape.json'), mine);
     expect(first.unlinked).toEqual([]);
@@ -47,15 +51,27 @@ describe('landscape files', () => {
     expect(text).toBe(first.text);
     expect(text).toContain('"label": "SSCv2 client"');
     expect(text).not.toContain('vault-a-1');
+    expect(text).not.toContain('vault-a-2');
+    expect(text).toContain('"label": "ACME proxy"');
     for (const forbidden of [home, homedir(), dir, '"id": "' + l.id, 'createdAt', 'updatedAt']) expect(text).not.toContain(forbidden);
 
     // A colleague's machine: another data dir, the same credential under another id.
     const b = open();
-    const theirs = linksFor([{ id: 'vault-b-9', label: 'renamed locally', fingerprint: 'sha256:1234' }]);
+    const theirs = linksFor([
+      { id: 'vault-b-9', label: 'renamed locally', fingerprint: 'sha256:1234' },
+      { id: 'vault-b-7', label: 'ACME proxy' },
+    ]);
     const imported = await b.files.importFile(join(dir, 'acme.landscape.json'), {}, theirs);
     expect(imported.unresolved).toEqual([]);
     expect(b.get('ACME').pathways[1]!.credentialId).toBe('vault-b-9');
-    const again = await b.files.exportText('ACME', linksFor([{ id: 'vault-b-9', label: 'SSCv2 client', fingerprint: 'sha256:1234' }]));
+    expect(b.get('ACME').pathways[3]!.proxy).toEqual({ type: 'manual', host: 'proxy.acme.example', port: 3128, credentialId: 'vault-b-7' });
+    const again = await b.files.exportText(
+      'ACME',
+      linksFor([
+        { id: 'vault-b-9', label: 'SSCv2 client', fingerprint: 'sha256:1234' },
+        { id: 'vault-b-7', label: 'ACME proxy' },
+      ]),
+    );
     expect(again.text).toBe(text);
   });
 
