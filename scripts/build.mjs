@@ -3,6 +3,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
+import { apiMethodsPlugin } from './api-methods-plugin.mjs';
 import { resolve } from 'node:path';
 
 // LANDSCAPE_OUT lets parallel work trees build side by side (default: out/).
@@ -21,8 +22,9 @@ const node = {
 await Promise.all([
   esbuild({ ...node, format: 'esm', entryPoints: { index: 'main/shell/index.ts' }, outdir: `${out}/main`, outExtension: { '.js': '.mjs' } }),
   esbuild({ ...node, format: 'esm', entryPoints: { landscape: 'main/cli/main.ts' }, outdir: `${out}/cli`, outExtension: { '.js': '.mjs' } }),
-  // Sandboxed preloads cannot require npm packages: bundle everything but electron itself.
-  esbuild({ ...node, packages: undefined, external: ['electron'], format: 'cjs', entryPoints: { preload: 'main/shell/preload.ts' }, outdir: `${out}/preload`, outExtension: { '.js': '.cjs' } }),
+  // Sandboxed preloads cannot require npm packages: bundle everything but electron itself. The
+  // preload only needs the contract's method names (the plugin), not zod and the request schemas.
+  esbuild({ ...node, packages: undefined, external: ['electron'], plugins: [apiMethodsPlugin()], format: 'cjs', entryPoints: { preload: 'main/shell/preload.ts' }, outdir: `${out}/preload`, outExtension: { '.js': '.cjs' } }),
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `${out}/renderer` } }),
 ]);
 console.log(`built: ${out}/{main,preload,cli,renderer}`);

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { apiMethodsPlugin } from '../../scripts/api-methods-plugin.mjs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { CompositionInput, Services } from '../../main/composition';
 import { createDispatcher } from '../../main/ipc/dispatcher';
@@ -60,6 +61,8 @@ function bundleBridge(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
+    // Like the preload: the contract's method names only, not zod and the schemas (scripts/build.mjs).
+    plugins: [apiMethodsPlugin()],
   }).then((r) => r.outputFiles[0]!.text);
   return bridgeScript;
 }
