@@ -39,6 +39,8 @@ type HistoryDocument = z.infer<typeof documentSchema>;
 
 export interface ProbeHistory {
   record(landscapeId: string, pathwayNumber: number, result: ProbeResult): void;
+  /** Several results in one write (the document is rewritten whole on every write). */
+  recordMany?(results: ReadonlyArray<{ landscapeId: string; pathwayNumber: number; result: ProbeResult }>): void;
   list(landscapeId: string, pathwayNumber: number): HistoryEntry[];
   forLandscape(landscapeId: string): Record<number, HistoryEntry[]>;
 }
@@ -61,14 +63,18 @@ export function createProbeHistory(deps: { backend: StoreBackendFactory; dataDir
       log: deps.log,
       now: deps.now,
     }));
+  const recordMany: NonNullable<ProbeHistory['recordMany']> = (results) => {
+    doc().update((d) => {
+      for (const { landscapeId, pathwayNumber, result } of results) {
+        const { transcript: _t, ...entry } = result;
+        const key = keyOf(landscapeId, pathwayNumber);
+        d.pathways[key] = [...(d.pathways[key] ?? []), entry as HistoryDocument['pathways'][string][number]].slice(-HISTORY_PER_PATHWAY);
+      }
+    });
+  };
   return {
-    record(landscapeId, n, result) {
-      const { transcript: _t, ...entry } = result;
-      doc().update((d) => {
-        const list = [...(d.pathways[keyOf(landscapeId, n)] ?? []), entry as HistoryDocument['pathways'][string][number]];
-        d.pathways[keyOf(landscapeId, n)] = list.slice(-HISTORY_PER_PATHWAY);
-      });
-    },
+    record: (landscapeId, pathwayNumber, result) => recordMany([{ landscapeId, pathwayNumber, result }]),
+    recordMany,
     list: (landscapeId, n) => [...((doc().read().pathways[keyOf(landscapeId, n)] ?? []) as HistoryEntry[])].reverse(),
     forLandscape(landscapeId) {
       const out: Record<number, HistoryEntry[]> = {};

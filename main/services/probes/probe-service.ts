@@ -14,6 +14,7 @@ import type { ProbeJob } from './engine-types';
 import { planHttpsProbe, unsupportedProtocol, type PathwayPlanner, type PlanDeps } from './pathway-plan';
 import { DEFAULT_CONCURRENCY, runPool } from './probe-pool';
 import type { HistoryEntry, ProbeHistory } from './probe-history';
+import { createHistoryBatch } from './history-batch';
 import { osTrust } from './probe-material';
 import { chooseRoute } from './net/route';
 import { createTlsRunner } from './tls-probe';
@@ -39,6 +40,7 @@ export interface Started {
 export function createProbeService(deps: ProbeServiceDeps) {
   const active = new Map<string, AbortController>();
   const planners: Partial<Record<Pathway['protocol'], PathwayPlanner>> = { https: planHttpsProbe, ...deps.planners };
+  const historyBatch = createHistoryBatch(deps.history);
 
   function launch(job: ProbeJob, onProgress: ProgressListener, record?: { landscapeId: string; pathwayNumber: number }): Started {
     const probeId = randomUUID();
@@ -106,10 +108,12 @@ export function createProbeService(deps: ProbeServiceDeps) {
     },
     history(landscapeRef: string, pathwayNumber: number): HistoryEntry[] {
       const l = deps.landscapes.get(landscapeRef);
+      historyBatch.flush();
       return deps.history.list(l.id, pathwayNumber);
     },
     edgeStates(landscapeRef: string): Record<number, EdgeState> {
       const l = deps.landscapes.get(landscapeRef);
+      historyBatch.flush();
       const all = deps.history.forLandscape(l.id);
       return Object.fromEntries(l.pathways.map((p) => [p.number, edgeState(all[p.number] ?? [], p.updatedAt, deps.now())]));
     },
@@ -123,9 +127,9 @@ export function createProbeService(deps: ProbeServiceDeps) {
     active.set(probeId, controller);
     const done = gate
       .then(() => deps.engine.run(job, { probeId, signal: controller.signal, onProgress }))
-      .then((result) => {
+      .then(async (result) => {
         active.delete(probeId);
-        deps.history.record(record.landscapeId, record.pathwayNumber, result);
+        await historyBatch.record(record.landscapeId, record.pathwayNumber, result);
         return result;
       });
     return { probeId, done, pathwayNumber: record.pathwayNumber };
