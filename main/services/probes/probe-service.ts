@@ -129,7 +129,10 @@ export function createProbeService(deps: ProbeServiceDeps) {
       .then(() => deps.engine.run(job, { probeId, signal: controller.signal, onProgress }))
       .then(async (result) => {
         active.delete(probeId);
-        await historyBatch.record(record.landscapeId, record.pathwayNumber, result);
+        const written = historyBatch.record(record.landscapeId, record.pathwayNumber, result);
+        // The last probe of a run has nothing to wait for: its write (and the run's done) goes now.
+        if (active.size === 0) historyBatch.flush();
+        await written;
         return result;
       });
     return { probeId, done, pathwayNumber: record.pathwayNumber };
