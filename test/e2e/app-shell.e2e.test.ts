@@ -25,6 +25,6 @@ describe('app shell in Chromium through the test bridge', () => {
     // The README's Settings screenshot is this very page.
     // The temporary data directory differs every run: it is masked so the committed image only
     // changes when the page does.
-    await app.page.screenshot({ path: 'assets/screenshots/settings.png', mask: [app.page.getByTestId('data-dir')] });
+    await app.page.screenshot({ path: 'assets/screenshots/settings.png', mask: [app.page.getByTestId('data-dir')], maskColor: '#d5dae3' });
   });
 });
