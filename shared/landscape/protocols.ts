@@ -21,7 +21,8 @@ const VALID_AUTH: Record<Protocol, Record<Direction, AuthMethod[]>> = {
     outbound: ['basic', 'client-certificate', 'oauth2-client-credentials'],
   },
   // SFTP: CI is always the SSH client (the sender adapter polls), so both directions share the list.
-  sftp: { inbound: ['password', 'public-key', 'dual'], outbound: ['password', 'public-key', 'dual'] },
+  // 'none' is what CI's SSH connectivity test offers to check the host (key) alone.
+  sftp: { inbound: ['password', 'public-key', 'dual', 'none'], outbound: ['password', 'public-key', 'dual', 'none'] },
   // CI sends mail (receiver adapter); it does not accept SMTP, so inbound has no valid method.
   smtp: { inbound: [], outbound: ['none', 'plain', 'encrypted'] },
 };

@@ -80,6 +80,13 @@ describe('SFTP and SMTP pathways through the app services', () => {
     const withWrite = await probe(l.id);
     expect(withWrite.verdict).toBe('passed');
     expect(withWrite.transcript.join('\n')).toMatch(/create and remove \S*upload\/\.landscape-probe-\S+ → ok/);
+    // Authentication None (CI's SSH test option): the host and its key are checked, no login is tried.
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { auth: 'none', sftp: { directory: 'upload' } });
+    const hostOnly = await probe(l.id);
+    expect(hostOnly.verdict).toBe('passed');
+    expect(hostOnly.steps.find((x) => x.id === 'auth')?.status).toBe('skipped');
+    expect(hostOnly.steps.find((x) => x.id === 'directory')?.status).toBe('skipped');
+    expect(hostOnly.facts?.hostKeyFingerprint).toBe(scan.hostKey.fingerprint);
 
     // On-Premise: CI reaches the server through the Cloud Connector, so known_hosts must name the
     // virtual host; the line with the real host no longer satisfies CI.

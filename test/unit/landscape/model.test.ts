@@ -70,7 +70,7 @@ describe('direction and auth', () => {
 
   it('lists the valid methods per protocol and direction', () => {
     expect(validAuthMethods('https', 'inbound')).toEqual(['basic', 'client-certificate', 'oauth2-client-credentials']);
-    expect(validAuthMethods('sftp', 'outbound')).toEqual(['password', 'public-key', 'dual']);
+    expect(validAuthMethods('sftp', 'outbound')).toEqual(['password', 'public-key', 'dual', 'none']);
     expect(validAuthMethods('smtp', 'outbound')).toEqual(['none', 'plain', 'encrypted']);
     expect(validAuthMethods('smtp', 'inbound')).toEqual([]);
   });

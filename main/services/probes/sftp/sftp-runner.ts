@@ -124,7 +124,9 @@ export function createSftpRunner(opts: SftpProbeOptions): ProbeRunner {
 
       await ctx.step('directory', 'Directory access', async (mark) => {
         if (!opts.directory) return mark.skip('no directory to check');
-        const result = await checkDirectory(client!, opts.directory, opts.writeCheck === true, (l) => ctx.log(l));
+        // Authentication None reaches the host only: there is no session to look at directories with.
+        if (!client) return mark.skip('not logged in (authentication None): the directory is not checked');
+        const result = await checkDirectory(client, opts.directory, opts.writeCheck === true, (l) => ctx.log(l));
         if (result === 'missing' || result === 'not-a-directory') ctx.finding(sftpDiagnosis.directoryMissing(opts.directory));
         if (result === 'not-writable') ctx.finding(sftpDiagnosis.directoryNotWritable(opts.directory));
         if (result !== 'ok') throw new Error(`directory ${opts.directory}: ${result}`);
