@@ -34,6 +34,8 @@ export interface CompositionInput {
   clipboard?: ClipboardEffect;
   /** Native file dialogs; the shell passes Electron's, tests pass scripted ones, the CLI none. */
   dialogs?: FileDialogs;
+  /** The process environment (HTTPS_PROXY, NO_PROXY for probes), read once by the caller. */
+  env: Record<string, string | undefined>;
   now?: () => Date;
 }
 
@@ -86,6 +88,6 @@ export function createServices(input: CompositionInput): Services {
     ...base,
     hostKeys,
     material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
-    probes: composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: process.env, planners: { sftp: createSftpPlanner(hostKeys), smtp: planSmtpProbe } }),
+    probes: composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: input.env, planners: { sftp: createSftpPlanner(hostKeys), smtp: planSmtpProbe } }),
   };
 }

@@ -31,6 +31,7 @@ const code = await runCli(
       log: silentLogger,
       redactor: createRedactor(),
       storeBackend: createConfBackend,
+      env: process.env,
     }),
 );
 process.exitCode = code;

@@ -59,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       dialogs: createElectronDialogs(),
+      env: process.env,
     });
     const hub = createEventHub();
     hub.addSink((event, payload) => {

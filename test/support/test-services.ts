@@ -25,6 +25,7 @@ export function createTestServices(home: string = makeHome(), overrides: Partial
     log: createLogger((line) => appendFileSync(join(home, 'logs', 'main.log'), line), redactor),
     redactor,
     storeBackend: createConfBackend,
+    env: process.env,
     ...overrides,
   });
 }
