@@ -2,26 +2,15 @@
  * Certificates: keys, certificates and SSH keys with fingerprints, expiry and lint findings, and the
  * guided new-client-certificate flow. Private keys never reach the renderer; only public data does.
  */
-import { useCallback, useEffect, useState } from 'react';
 import type { MaterialSummary } from '../../../shared/certs/material-responses';
 import { api } from '../api';
+import { useApiResource } from '../components/use-api-resource';
 import { MaterialList } from './certificates/MaterialList';
 import { NewCertificateFlow } from './certificates/NewCertificateFlow';
 import { NewSshKeyForm } from './certificates/NewSshKeyForm';
 
 export function CertificatesView() {
-  const [data, setData] = useState<MaterialSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    const r = await api.listMaterial();
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { data, error, reload } = useApiResource<MaterialSummary>(api.listMaterial);
 
   return (
     <section aria-labelledby="certificates-title" className="certificates">

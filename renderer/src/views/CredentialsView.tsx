@@ -2,9 +2,9 @@
  * Credentials: metadata from the vault, never a secret in state — except the one a user asked to
  * reveal, held by that row only while it is shown.
  */
-import { useCallback, useEffect, useState } from 'react';
 import type { CredentialList as CredentialListData } from '../../../shared/vault/credential-responses';
 import { api } from '../api';
+import { useApiResource } from '../components/use-api-resource';
 import { BasicCredentialForm } from './credentials/BasicCredentialForm';
 import { CredentialList } from './credentials/CredentialList';
 import { KeychainBanner } from './credentials/KeychainBanner';
@@ -12,18 +12,7 @@ import { OrphanPanel } from './credentials/OrphanPanel';
 import { ServiceKeyImport } from './credentials/ServiceKeyImport';
 
 export function CredentialsView() {
-  const [data, setData] = useState<CredentialListData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    const r = await api.listCredentials();
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { data, error, reload } = useApiResource<CredentialListData>(api.listCredentials);
 
   return (
     <section aria-labelledby="credentials-title" className="credentials">
