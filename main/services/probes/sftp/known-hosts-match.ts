@@ -4,9 +4,9 @@
  * `reject HostKey`; an entry with a different key → `HostKey has been changed`. main supplies the
  * HMAC-SHA1 that hashed `|1|salt|hash` entries need.
  */
-import { createHmac } from 'node:crypto';
 import { parseKnownHosts } from '../../../../shared/ssh/known-hosts';
 import { checkHostKey, lookupHost } from '../../../../shared/ssh/known-hosts-check';
+import { hashHost } from '../../material/known-hosts-service';
 import { fingerprintOf, type HostKeyInfo } from './host-key';
 
 export type CiHostKeyVerdict =
@@ -15,15 +15,13 @@ export type CiHostKeyVerdict =
   | { status: 'changed'; existingFingerprint: string }
   | { status: 'revoked' };
 
-const hmacSha1 = (salt: string, token: string): string => createHmac('sha1', Buffer.from(salt, 'base64')).update(token).digest('base64');
-
 export function predictCiVerdict(knownHosts: string[], key: HostKeyInfo, target: { host: string; port: number }): CiHostKeyVerdict {
   const entries = parseKnownHosts(knownHosts.join('\n')).entries;
   const host = target.host.toLowerCase();
-  const check = checkHostKey(entries, { host, port: target.port, keyType: key.keyType, keyBase64: key.keyBase64 }, hmacSha1);
+  const check = checkHostKey(entries, { host, port: target.port, keyType: key.keyType, keyBase64: key.keyBase64 }, hashHost);
   if (check.verdict === 'known') return { status: 'match' };
   if (check.verdict === 'reject HostKey') return { status: 'missing' };
   if (check.verdict === 'revoked') return { status: 'revoked' };
-  const old = lookupHost(entries, host, target.port, key.keyType, hmacSha1)[0];
+  const old = lookupHost(entries, host, target.port, key.keyType, hashHost)[0];
   return { status: 'changed', existingFingerprint: old ? fingerprintOf(Buffer.from(old.keyBase64, 'base64')) : '?' };
 }
