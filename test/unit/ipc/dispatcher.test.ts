@@ -38,6 +38,16 @@ describe('the dispatcher never throws across the boundary', () => {
     expect(called).toBe(false);
   });
 
+  it('refuses a field the schema does not name (zod would strip it), even an own __proto__', async () => {
+    let called = false;
+    const d = createDispatcher({ 'app:open-external': async () => ((called = true), { opened: true }) }, log);
+    expect(await d('app:open-external', { url: 'https://help.sap.com', admin: true }, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'admin' } });
+    const proto = JSON.parse('{"url":"https://help.sap.com","__proto__":{"polluted":1}}');
+    expect(await d('app:open-external', proto, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: '__proto__' } });
+    expect(called).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('turns an AppError into its code and message', async () => {
     const d = createDispatcher({ 'app:info': () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'no keychain')) }, log);
     expect(await d('app:info', undefined, ctx)).toEqual({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'no keychain' } });
