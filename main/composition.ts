@@ -18,6 +18,8 @@ import { createMaterialService, type MaterialService } from './services/material
 import { createHostKeyService, type HostKeyService } from './services/probes/sftp/host-key-service';
 import { createSftpPlanner } from './services/probes/sftp/sftp-plan';
 import { planSmtpProbe } from './services/probes/smtp/smtp-plan';
+import { createEvidenceService, type EvidenceService } from './services/evidence/evidence-service';
+import type { PdfPrinter } from './services/evidence/pdf-printer';
 
 export interface CompositionInput {
   dataDir: string;
@@ -37,6 +39,8 @@ export interface CompositionInput {
   /** The process environment (HTTPS_PROXY, NO_PROXY for probes), read once by the caller. */
   env: Record<string, string | undefined>;
   now?: () => Date;
+  /** Prints the evidence report to PDF: Electron's printToPDF in the app, Chromium in the CLI and tests. */
+  printPdf?: PdfPrinter;
 }
 
 export interface Services extends VaultServices {
@@ -55,6 +59,8 @@ export interface Services extends VaultServices {
   probes: ProbeService;
   /** SFTP host keys: scan, and pin only after an out-of-band confirmation. */
   hostKeys: HostKeyService;
+  /** Evidence report, expiry radar and handover pack. */
+  evidence: EvidenceService;
 }
 
 export function createServices(input: CompositionInput): Services {
@@ -84,10 +90,12 @@ export function createServices(input: CompositionInput): Services {
     landscapes: createLandscapesService({ dataDir: input.dataDir, backend: input.storeBackend, log: input.log, now }),
   };
   const hostKeys = createHostKeyService({ landscapes: base.landscapes, now });
+  const probes = composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: input.env, planners: { sftp: createSftpPlanner(hostKeys), smtp: planSmtpProbe } });
   return {
     ...base,
     hostKeys,
     material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
-    probes: composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: input.env, planners: { sftp: createSftpPlanner(hostKeys), smtp: planSmtpProbe } }),
+    probes,
+    evidence: createEvidenceService({ landscapes: base.landscapes, vault: base.vault, history: (id, n) => probes.history(id, n), dataDir: input.dataDir, now, app: { name: APP_NAME, version: APP_VERSION }, ...(input.printPdf ? { printPdf: input.printPdf } : {}) }),
   };
 }

@@ -8,6 +8,9 @@ import { createRedactor, silentLogger } from '../services/logger';
 import { createConfBackend } from '../services/store/conf-backend';
 import { loadKeytar } from '../services/vault/secret-backend';
 import { runCli } from './run-cli';
+import { chromiumPdfPrinter, findChromium } from '../services/evidence/pdf-printer';
+
+const chromium = findChromium(process.env);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -32,6 +35,7 @@ const code = await runCli(
       redactor: createRedactor(),
       storeBackend: createConfBackend,
       env: process.env,
+      ...(chromium ? { printPdf: chromiumPdfPrinter(chromium) } : {}),
     }),
 );
 process.exitCode = code;

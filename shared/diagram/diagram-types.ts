@@ -32,6 +32,8 @@ export interface DiagramEdge {
   state: EdgeState;
   /** True when this leg goes through the Cloud Connector (an On-Premise proxy type). */
   viaCloudConnector: boolean;
+  /** Days left of the soonest certificate or key this pathway depends on, when within 30 days (the expiry radar). */
+  expiryDays?: number;
 }
 
 export interface DiagramInput {

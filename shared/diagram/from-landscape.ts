@@ -70,6 +70,8 @@ export function toDiagramInput(
   landscape: Landscape,
   views: PathwayView[] = viewPathways(landscape),
   probeStates: Record<number, ProbeEdgeState> = {},
+  /** Per pathway number, days left of its soonest expiring item within the radar's 30 days. */
+  expiryDays: Record<number, number> = {},
 ): DiagramInput {
   const tenant: DiagramNode = { id: TENANT_ID, name: landscape.tenant.name || 'Cloud Integration', kind: 'SAP Integration Suite', zone: 'tenant' };
   const systems: DiagramNode[] = landscape.systems.map((s) => ({
@@ -94,6 +96,7 @@ export function toDiagramInput(
         auth: v.auth,
         state: combineEdgeState(stateFromFindings(v.findings), probeStates[v.number]),
         viaCloudConnector: p.proxy.type === 'on-premise',
+        ...(expiryDays[v.number] === undefined ? {} : { expiryDays: expiryDays[v.number] }),
       },
     ];
   });

@@ -92,13 +92,20 @@ interface Leg {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-/** The two text lines of an edge label. */
-export function labelLines(edge: Pick<DiagramEdge, 'protocol' | 'auth'>): [string, string] {
-  return [edge.protocol || '—', edge.auth ? shortAuthLabel(edge.auth) : 'no auth'];
+/** "12 d left" / "expired": the expiry radar's mark on an edge within the 30-day threshold. */
+export function expiryMark(days: number | undefined): string {
+  if (days === undefined) return '';
+  return days < 0 ? 'expired' : `${days} d left`;
+}
+
+/** The two text lines of an edge label (the second carries the expiry mark when there is one). */
+export function labelLines(edge: Pick<DiagramEdge, 'protocol' | 'auth' | 'expiryDays'>): [string, string] {
+  const auth = edge.auth ? shortAuthLabel(edge.auth) : 'no auth';
+  return [edge.protocol || '—', edge.expiryDays === undefined ? auth : `${auth} · ${expiryMark(edge.expiryDays)}`];
 }
 
 /** Width of an edge label: padding, number badge, the wider of (protocol + state glyph) and auth. */
-export function labelWidth(edge: Pick<DiagramEdge, 'protocol' | 'auth'>): number {
+export function labelWidth(edge: Pick<DiagramEdge, 'protocol' | 'auth' | 'expiryDays'>): number {
   const [protocol, auth] = labelLines(edge);
   const text = Math.max(estimateTextWidth(protocol, LABEL_FONT_PX) + 18, estimateTextWidth(auth, LABEL_FONT_PX));
   return 6 + 18 + 6 + text + 8;

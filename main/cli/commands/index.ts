@@ -14,5 +14,7 @@ import { sshScanCommand } from './ssh-scan';
 import { smtpCommand } from './smtp';
 import { landscapesCommand } from './landscapes';
 import { handoverCommand } from './handover';
+import { reportCommand } from './report';
+import { expiryCommand } from './expiry';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand, reportCommand, expiryCommand];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagramEdge, DiagramInput, DiagramNode } from '../../../shared/diagram/diagram-types';
-import { layoutDiagram, type Box, type DiagramLayout } from '../../../shared/diagram/layout';
+import { labelLines, labelWidth, layoutDiagram, type Box, type DiagramLayout } from '../../../shared/diagram/layout';
 
 const TENANT: DiagramNode = { id: 't', name: 'Cloud Integration (dev tenant eu10)', kind: 'Cloud Integration', zone: 'tenant' };
 const NAMES = ['SAP S/4HANA', 'SAP Sales and Service Cloud Version 2', 'SFTP server of the logistics partner', 'Mail', 'SAP SuccessFactors'];
@@ -27,6 +27,8 @@ function landscape(count: number, customer: number, legsFor: (i: number) => numb
         auth: AUTHS[(i * 3 + k) % AUTHS.length]!,
         state: 'ready',
         viaCloudConnector: i < customer && !inbound && (i + k) % 3 !== 0,
+        // Some labels carry the expiry radar's mark ("12 d left" / "expired"), which widens them.
+        ...((i + k) % 4 === 1 ? { expiryDays: (i * 7 + k) % 40 - 5 } : {}),
       });
       number++;
     }
@@ -142,5 +144,15 @@ describe('diagram layout', () => {
     const long = layout.nodes.find((n) => n.name.startsWith('SAP Sales'))!;
     expect(long.lines.length).toBeLessThanOrEqual(2);
     expect(long.lines.join(' ').replace('…', '').length).toBeGreaterThan(10);
+  });
+});
+
+describe('expiry mark on an edge label', () => {
+  it('says the days left (or expired) on the authentication line and widens the label to fit', () => {
+    const edge = { protocol: 'HTTPS', auth: 'client-certificate' };
+    expect(labelLines({ ...edge, expiryDays: 12 })).toEqual(['HTTPS', 'Certificate · 12 d left']);
+    expect(labelLines({ ...edge, expiryDays: -3 })[1]).toBe('Certificate · expired');
+    expect(labelLines(edge)[1]).toBe('Certificate');
+    expect(labelWidth({ ...edge, expiryDays: 12 })).toBeGreaterThan(labelWidth(edge));
   });
 });

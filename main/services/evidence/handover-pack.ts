@@ -1,0 +1,119 @@
+/**
+ * The handover pack: the files of planPack() written into a folder (CLI) or a zip (the app), with
+ * README.md (what goes where, the handover checklist) and SHA256SUMS (`sha256sum -c` format) so
+ * each place can confirm its file out of band. Secret files are written only when ticked; a .p12
+ * is encrypted with a password kept in the vault (one per landscape), never written to the pack.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { zipSync } from 'fflate';
+import { buildHandover, renderHandoverMarkdown } from '../../../shared/landscape/handover';
+import type { Landscape } from '../../../shared/landscape';
+import { AppError } from '../../../shared/result';
+import { readCertificates } from '../material/cert-read';
+import { writeExport } from '../material/export-file';
+import { buildPkcs12 } from '../material/pkcs12-build';
+import type { LandscapesPort, VaultPort } from '../material/vault-port';
+import { generatePassword } from '../vault/password-generator';
+import { planPack, type PlannedFile } from './pack-plan';
+
+export interface PackFileInfo {
+  path: string;
+  place: string;
+  purpose: string;
+  secret: boolean;
+  pathways: number[];
+}
+
+export interface PackWritten {
+  target: string;
+  files: Array<PackFileInfo & { sha256: string; bytes: number }>;
+  /** Secret files not ticked: listed in the README, not written. */
+  withheld: PackFileInfo[];
+  /** The vault label of the .p12 password, when a .p12 was written. */
+  p12PasswordLabel?: string;
+}
+
+const info = ({ content: _c, ...rest }: PlannedFile): PackFileInfo => rest;
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export function createHandoverPack(deps: { landscapes: LandscapesPort; vault: VaultPort; dataDir: string; now: () => Date }) {
+  async function p12Password(l: Landscape): Promise<{ password: string; label: string }> {
+    const label = `Handover pack ${l.name} (.p12 password)`;
+    const existing = await deps.vault.findByLabel(label);
+    if (existing) return { password: (await deps.vault.readSecret(existing.id)).passphrase as string, label };
+    const password = generatePassword();
+    await deps.vault.create({ kind: 'pkcs12-passphrase', label, secret: { passphrase: password } });
+    return { password, label };
+  }
+
+  async function materialize(ref: string, include: string[]) {
+    const l = deps.landscapes.get(ref);
+    const plan = planPack(l, await deps.vault.list());
+    const unknown = include.filter((p) => !plan.some((f) => f.path === p && f.secret));
+    if (unknown.length) throw new AppError('INVALID_INPUT', `Not a secret file of this pack: ${unknown.join(', ')}. Tick only files the pack lists as secret.`, 'include');
+    const files: Array<{ file: PlannedFile; data: Buffer }> = [];
+    let passwordLabel: string | undefined;
+    for (const f of plan) {
+      if (f.secret && !include.includes(f.path)) continue;
+      if (f.content.type === 'text') files.push({ file: f, data: Buffer.from(f.content.text) });
+      else if (f.content.type === 'cert') files.push({ file: f, data: Buffer.from(readCertificates(f.content.pem)[0]!.pem) });
+      else {
+        const { password, label } = await p12Password(l);
+        passwordLabel = label;
+        const meta = await deps.vault.get(f.content.credentialId);
+        const chainDer = (meta.certificateChainPem ?? []).flatMap((p) => readCertificates(p).map((c) => c.der));
+        const { privateKeyPem } = await deps.vault.readSecret(meta.id);
+        files.push({ file: f, data: buildPkcs12({ privateKeyPem: privateKeyPem as string, chainDer, alias: f.content.alias, password }) });
+      }
+    }
+    const withheld = plan.filter((f) => f.secret && !include.includes(f.path)).map(info);
+    const listed = files.map(({ file, data }) => ({ ...info(file), sha256: sha256(data), bytes: data.length }));
+    const readme = Buffer.from(readmeOf(l, listed, withheld, passwordLabel));
+    const sums = Buffer.from([...listed.map((f) => `${f.sha256}  ${f.path}`), `${sha256(readme)}  README.md`].join('\n') + '\n');
+    const all = [...files.map(({ file, data }) => ({ path: file.path, data, secret: file.secret })), { path: 'README.md', data: readme, secret: false }, { path: 'SHA256SUMS', data: sums, secret: false }];
+    return { all, listed, withheld, passwordLabel };
+  }
+
+  return {
+    /** The files a pack would hold (secret ones flagged, to be ticked), without their contents. */
+    async planPack(ref: string): Promise<PackFileInfo[]> {
+      return planPack(deps.landscapes.get(ref), await deps.vault.list()).map(info);
+    },
+
+    async writePack(input: { landscape: string; dir: string; include?: string[] }): Promise<PackWritten> {
+      const { all, listed, withheld, passwordLabel } = await materialize(input.landscape, input.include ?? []);
+      const root = resolve(input.dir);
+      for (const f of all) {
+        const target = join(root, f.path);
+        mkdirSync(dirname(target), { recursive: true });
+        writeExport(deps.dataDir, target, f.data, f.secret);
+      }
+      return { target: root, files: listed, withheld, ...(passwordLabel ? { p12PasswordLabel: passwordLabel } : {}) };
+    },
+
+    async writePackZip(input: { landscape: string; zipPath: string; include?: string[] }): Promise<PackWritten> {
+      const { all, listed, withheld, passwordLabel } = await materialize(input.landscape, input.include ?? []);
+      const folder = `${slugName(deps.landscapes.get(input.landscape).name)}-handover`;
+      const zip = zipSync(Object.fromEntries(all.map((f) => [`${folder}/${f.path}`, new Uint8Array(f.data)])), { level: 6, mtime: deps.now() });
+      writeExport(deps.dataDir, input.zipPath, Buffer.from(zip), all.some((f) => f.secret));
+      return { target: input.zipPath, files: listed, withheld, ...(passwordLabel ? { p12PasswordLabel: passwordLabel } : {}) };
+    },
+  };
+}
+
+function slugName(name: string): string {
+  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'landscape';
+}
+
+function readmeOf(l: Landscape, files: Array<PackFileInfo & { sha256: string }>, withheld: PackFileInfo[], passwordLabel?: string): string {
+  const lines = [renderHandoverMarkdown(buildHandover(l)).trimEnd(), '', '## Files in this pack', '', 'Confirm each file with its recipient out of band by its SHA-256 (`sha256sum -c SHA256SUMS`).', ''];
+  for (const f of files) lines.push(`- \`${f.path}\` → ${f.place}: ${f.purpose} (pathway ${f.pathways.join(', ') || '—'})${f.secret ? ' **secret**' : ''}`, `  SHA-256 \`${f.sha256}\``);
+  if (passwordLabel) lines.push('', `The .p12 password is not in this pack: it is in the consultant's vault as "${passwordLabel}". Pass it on by another channel.`);
+  if (withheld.length) {
+    lines.push('', '## Secret files not included', '', 'Not ticked when the pack was made; ask the consultant for them separately:', '');
+    for (const f of withheld) lines.push(`- \`${f.path}\` → ${f.place}: ${f.purpose}`);
+  }
+  return lines.join('\n') + '\n';
+}
