@@ -20,6 +20,8 @@ import { createSftpPlanner } from './services/probes/sftp/sftp-plan';
 import { planSmtpProbe } from './services/probes/smtp/smtp-plan';
 import { createEvidenceService, type EvidenceService } from './services/evidence/evidence-service';
 import type { PdfPrinter } from './services/evidence/pdf-printer';
+import { composeBundles } from './services/bundle/compose-bundles';
+import type { BundleService } from './services/bundle/bundle-service';
 
 export interface CompositionInput {
   dataDir: string;
@@ -61,6 +63,8 @@ export interface Services extends VaultServices {
   hostKeys: HostKeyService;
   /** Evidence report, expiry radar and handover pack. */
   evidence: EvidenceService;
+  /** Encrypted bundles of landscapes and their secrets, for another laptop. */
+  bundles: BundleService;
 }
 
 export function createServices(input: CompositionInput): Services {
@@ -97,5 +101,6 @@ export function createServices(input: CompositionInput): Services {
     material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
     probes,
     evidence: createEvidenceService({ landscapes: base.landscapes, vault: base.vault, history: (id, n) => probes.history(id, n), dataDir: input.dataDir, now, app: { name: APP_NAME, version: APP_VERSION }, ...(input.printPdf ? { printPdf: input.printPdf } : {}) }),
+    bundles: composeBundles({ ...base, clipboard: input.clipboard }),
   };
 }

@@ -16,5 +16,6 @@ import { landscapesCommand } from './landscapes';
 import { handoverCommand } from './handover';
 import { reportCommand } from './report';
 import { expiryCommand } from './expiry';
+import { bundleCommand } from './bundle';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand, reportCommand, expiryCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand, reportCommand, expiryCommand, bundleCommand];

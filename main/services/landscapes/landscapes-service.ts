@@ -159,6 +159,20 @@ export function createLandscapesService(deps: LandscapesDeps) {
     },
     /** Adds an already complete landscape (import); the caller gives it a fresh id. */
     insert,
+    /** A bundle import: removes `removeIds` and adds `add` in ONE write (all or nothing). */
+    importMany(add: Landscape[], removeIds: string[]): Landscape[] {
+      const added: Landscape[] = [];
+      doc().update((d) => {
+        d.landscapes = d.landscapes.filter((x) => !removeIds.includes(x.id));
+        for (const l of add) {
+          checkName(d, l.name);
+          const valid = validateLandscape(l);
+          d.landscapes.push(valid);
+          added.push(valid);
+        }
+      });
+      return added;
+    },
     addSystem: (ref: string, input: unknown) => mutate(ref, (l, c) => edits.addSystem(l, input, c)),
     updateSystem: (ref: string, systemId: string, patch: unknown) => mutate(ref, (l) => edits.updateSystem(l, systemId, patch)),
     removeSystem: (ref: string, systemId: string) => mutate(ref, (l) => edits.removeSystem(l, systemId)),

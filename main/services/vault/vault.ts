@@ -17,6 +17,7 @@ import type { BlobFiles } from './blob-files';
 import { blobNameOf, decodeSecret, encodeSecret, INLINE_LIMIT_BYTES } from './secret-envelope';
 import type { SecretStore } from './secret-store';
 import { createOrphanTools, type Orphan, type RepairReport } from './vault-orphans';
+import { createBatchTools, type BatchItem, type BatchReceipt } from './vault-batch';
 
 export type { CredentialKind, CredentialMeta, SecretPayload };
 export type { Orphan, RepairReport };
@@ -49,6 +50,8 @@ export interface Vault {
   orphans(): Promise<Orphan[]>;
   /** Repairs the given orphans (only those a fresh scan still finds) and reports what is left. */
   repair(orphans: Array<Pick<Orphan, 'kind' | 'id'>>): Promise<RepairReport>;
+  /** Many creates/replaces as one change (bundle import); see vault-batch.ts. */
+  importBatch(items: BatchItem[]): Promise<BatchReceipt>;
 }
 
 export interface VaultDeps {
@@ -259,6 +262,7 @@ export function createVault(deps: VaultDeps): Vault {
       exclusive,
       log: deps.log,
     }),
+    ...createBatchTools({ ...deps, accountOf, exclusive, guard }),
   };
   return vault;
 }
