@@ -32,7 +32,32 @@ export function expiryCalendar(items: readonly ExpiryItem[]): string {
   if (events.length === 0) return EMPTY_CALENDAR;
   const { error, value } = createEvents(events, { productId: 'landscape-setup/expiry-radar', calName: 'Landscape Setup: expiry radar' });
   if (error || !value) throw new AppError('ICS_FAILED', `The calendar could not be written: ${error?.message ?? 'no output'}.`);
-  return value;
+  return refold(value);
+}
+
+/**
+ * RFC 5545 §3.1: content lines are folded at 75 OCTETS. The ics library folds at 75 characters,
+ * so a line with "→" or "ü" runs over; unfold and fold again by UTF-8 length, never inside a character.
+ */
+export function refold(ics: string): string {
+  const logical = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const out: string[] = [];
+  for (const line of logical) {
+    let current = '';
+    let octets = 0;
+    for (const ch of line) {
+      const n = Buffer.byteLength(ch);
+      if (octets + n > 75) {
+        out.push(current);
+        current = ' ';
+        octets = 1;
+      }
+      current += ch;
+      octets += n;
+    }
+    out.push(current);
+  }
+  return out.join('\r\n');
 }
 
 /** A valid calendar without events: the ics library refuses an empty list. */

@@ -8,6 +8,7 @@ import type { Landscape, Pathway } from '../../../shared/landscape';
 import { deriveDirection } from '../../../shared/landscape/protocols';
 import { nameOf } from '../../../shared/landscape/pathway-view';
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
+import { readCertificates } from '../material/cert-read';
 
 export type PackContent =
   | { type: 'p12'; credentialId: string; alias: string }
@@ -41,7 +42,11 @@ export function planPack(l: Landscape, credentials: CredentialMeta[]): PlannedFi
     if (existing) existing.pathways = [...new Set([...existing.pathways, ...f.pathways])].sort((a, b) => a - b);
     else files.set(f.path, f);
   };
-  const credential = (p: Pathway) => credentials.find((c) => c.id === p.credentialId);
+  // Outbound client certificates are linked through the modelled keystore entry (alias) as well.
+  const credential = (p: Pathway) => {
+    const id = p.credentialId ?? l.ciKeystore.find((k) => k.alias === p.keystoreAlias && k.credentialId)?.credentialId;
+    return credentials.find((c) => c.id === id);
+  };
   for (const p of [...l.pathways].sort((a, b) => a.number - b.number)) {
     const direction = deriveDirection(p);
     const peerId = direction === 'inbound' ? p.from : p.to;
@@ -56,11 +61,15 @@ export function planPack(l: Landscape, credentials: CredentialMeta[]): PlannedFi
       if (direction === 'outbound') {
         add({ path: `${KEYSTORE}/${slug(alias)}.p12`, place: 'Cloud Integration → Monitor → Manage Security → Keystore → Add → Key Pair', purpose: `Key pair "${alias}" with its chain (pathway ${p.number}); its password is in the vault, never in the pack`, secret: true, pathways: n, content: { type: 'p12', credentialId: c.id, alias } });
         add({ path: `${peerDir}/${slug(alias)}-client-certificate.pem`, place: peer, purpose: `Cloud Integration's client certificate: map or trust it on ${peer}`, secret: false, pathways: n, content: { type: 'cert', pem: leaf! } });
-        if (root) add({ path: `${peerDir}/${slug(alias)}-root-ca.cer`, place: peer, purpose: `The root CA of Cloud Integration's client certificate: add it to ${peer}'s trust list`, secret: false, pathways: n, content: { type: 'cert', pem: root } });
+        if (root) {
+          const kind = isSelfSigned(root) ? 'root-ca' : 'issuing-ca';
+          add({ path: `${peerDir}/${slug(alias)}-${kind}.cer`, place: peer, purpose: `The ${kind === 'root-ca' ? 'root' : 'issuing'} CA of Cloud Integration's client certificate: add it to ${peer}'s trust list`, secret: false, pathways: n, content: { type: 'cert', pem: root } });
+        }
       } else {
         const key = `pathway-${p.number}-${peerDir}`;
         add({ path: `${BTP}/${key}-service-instance.json`, place: 'BTP cockpit → Instances and Subscriptions → Create (Process Integration Runtime, plan integration-flow)', purpose: 'Instance parameters (JSON tab)', secret: false, pathways: n, content: { type: 'text', text: json({ 'grant-types': ['client_credentials'], 'redirect-uris': [], roles: ['ESBMessaging.send'] }) } });
-        add({ path: `${BTP}/${key}-service-key.json`, place: 'BTP cockpit → the instance → Create Service Key (External Certificate)', purpose: `Service key parameters with ${peer}'s certificate`, secret: false, pathways: n, content: { type: 'text', text: json({ 'key-type': 'certificate_external', 'X.509': leaf!.trim() }) } });
+        // A certificate that came from a service key already has its key in BTP; otherwise the key is to be created.
+        if (!c.clientId) add({ path: `${BTP}/${key}-service-key.json`, place: 'BTP cockpit → the instance → Create Service Key (External Certificate)', purpose: `Service key parameters with ${peer}'s certificate`, secret: false, pathways: n, content: { type: 'text', text: json({ 'key-type': 'certificate_external', 'X.509': leaf!.trim() }) } });
         add({ path: `${peerDir}/pathway-${p.number}-client.p12`, place: peer, purpose: `${peer}'s key and certificate for calling Cloud Integration; its password is in the vault, never in the pack`, secret: true, pathways: n, content: { type: 'p12', credentialId: c.id, alias: slug(c.label) } });
         add({ path: `${peerDir}/pathway-${p.number}-client-certificate.pem`, place: peer, purpose: 'The leaf certificate (what the service key holds)', secret: false, pathways: n, content: { type: 'cert', pem: leaf! } });
       }
@@ -83,6 +92,14 @@ export function planPack(l: Landscape, credentials: CredentialMeta[]): PlannedFi
     add({ path: `${KEYSTORE}/${slug(ca.label)}.cer`, place: 'Cloud Integration → Monitor → Manage Security → Keystore → Add → Certificate', purpose: `Trusted CA "${ca.label}" for the receivers' server certificates`, secret: false, pathways: outbound, content: { type: 'cert', pem: ca.pem } });
   }
   return [...files.values()];
+}
+
+function isSelfSigned(pem: string): boolean {
+  try {
+    return readCertificates(pem)[0]!.facts.selfSigned;
+  } catch {
+    return false;
+  }
 }
 
 function json(value: unknown): string {
