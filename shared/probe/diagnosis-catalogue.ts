@@ -5,6 +5,7 @@
  * Placeholders `{name}` are filled by `diagnose()`. No fix ever suggests switching verification off.
  */
 import type { Severity, WhereToFix } from './probe-types';
+import { TLS_PROFILE_DIAGNOSIS } from './diagnosis-tls-profile';
 
 export interface DiagnosisEntry {
   severity: Severity;
@@ -20,6 +21,7 @@ const UNAUTHORIZED_USER =
   '<UnauthorizedUserException><error>unauthorized_user</error><error_description>Bad credentials</error_description></UnauthorizedUserException>';
 
 export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
+  ...TLS_PROFILE_DIAGNOSIS,
   // --- network and route ---
   'net.refused': { severity: 'error', cause: 'Nothing accepts connections on {host}:{port} (connection refused).', fix: 'Check the host and port in the pathway, and that the service is running and listening there.', whereToFix: 'peer-system' },
   'net.not-found': { severity: 'error', cause: 'The host name {host} does not resolve (DNS lookup failed).', fix: 'Check the spelling of the host; a host that only resolves inside the customer network needs the Cloud Connector (On-Premise) route.', whereToFix: 'network' },
@@ -32,10 +34,10 @@ export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   'proxy.unreachable': { severity: 'error', cause: 'The proxy {proxy} could not be reached.', fix: 'Check the proxy address, or the HTTPS_PROXY / NO_PROXY environment.', whereToFix: 'network' },
   'onprem.not-probed': { severity: 'warning', cause: 'This pathway goes through the Cloud Connector (On-Premise): the laptop cannot take that route.', fix: 'Run the Cloud Connector connectivity test in Cloud Integration (Monitor → Manage Security → Connectivity Tests → Cloud Connector) with the Location ID; check the virtual host and access control in the Cloud Connector.', whereToFix: 'ci-monitor' },
   // --- TLS handshake ---
-  'tls.weak-protocol': { severity: 'warning', cause: 'The server only negotiated {protocol}; TLS older than 1.2 is deprecated and refused by current clients.', fix: 'Enable TLS 1.2 or 1.3 on the server.', whereToFix: 'peer-system' },
+  'tls.weak-protocol': { severity: 'error', cause: 'The server speaks only {protocol}; {client} speaks TLS 1.2 and 1.3 only and will not connect.', fix: 'Enable TLS 1.2 or 1.3 on the server.', whereToFix: 'peer-system', literal: 'javax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version' },
   'tls.protocol-mismatch': { severity: 'error', cause: 'Client and server share no TLS protocol version or cipher.', fix: 'Enable TLS 1.2 or 1.3 with current ciphers on the server.', whereToFix: 'peer-system', literal: 'javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure' },
   'tls.handshake-failed': { severity: 'error', cause: 'The TLS handshake failed ({detail}).', fix: 'Check the server’s certificate and TLS configuration.', whereToFix: 'peer-system' },
-  'tls.sha1': { severity: 'warning', cause: 'The certificate "{subject}" is signed with SHA-1, which current clients reject.', fix: 'Have the certificate re-issued with SHA-256 and install it on the server.', whereToFix: 'peer-system' },
+  'tls.sha1': { severity: 'warning', cause: 'The certificate "{subject}" is signed with SHA-1: Java accepts it below a private root, but OpenSSL 3 and browsers reject it and public CAs no longer issue it.', fix: 'Have the certificate re-issued with SHA-256 and install it on the server.', whereToFix: 'peer-system' },
   'tls.expired': { severity: 'error', cause: 'The certificate "{subject}" expired on {date}.', fix: 'Renew the certificate and install it on the server.', whereToFix: 'peer-system', literal: 'java.security.cert.CertificateExpiredException: NotAfter: {date}' },
   'tls.not-yet-valid': { severity: 'error', cause: 'The certificate "{subject}" is not valid before {date}.', fix: 'Install a certificate that is already valid, or correct the server’s clock.', whereToFix: 'peer-system', literal: 'java.security.cert.CertificateNotYetValidException: NotBefore: {date}' },
   'tls.expires-soon': { severity: 'warning', cause: 'The certificate "{subject}" expires on {date} ({days} days).', fix: 'Plan the renewal now and re-import the new certificate where it is trusted.', whereToFix: 'peer-system' },

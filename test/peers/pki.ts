@@ -30,6 +30,25 @@ export interface IssueOptions {
   notAfter?: Date;
   eku?: string[];
   hash?: 'SHA-256' | 'SHA-1';
+  /** The subject's key (default EC P-256); the signature follows the issuer's key. */
+  key?: KeyKind;
+  /** Reuse a key pair and name (a cross-signed certificate of an existing CA). */
+  sameKeyAs?: Issued;
+  /** Key usage bits instead of the default for a CA / a leaf; 0 = no key usage extension. */
+  keyUsage?: number;
+  /** Issue as a non-CA (basicConstraints CA:false) even though it will sign others. */
+  notCa?: boolean;
+}
+
+export type KeyKind = 'P-256' | 'P-384' | 'RSA-512' | 'RSA-1024' | 'RSA-2048' | 'RSA-4096';
+
+function keyAlgorithm(kind: KeyKind, hash: string): webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams {
+  if (kind.startsWith('P-')) return { name: 'ECDSA', namedCurve: kind, hash } as webcrypto.EcKeyGenParams;
+  return { name: 'RSASSA-PKCS1-v1_5', modulusLength: Number(kind.slice(4)), publicExponent: new Uint8Array([1, 0, 1]), hash } as webcrypto.RsaHashedKeyGenParams;
+}
+
+function signatureFor(issuerKey: webcrypto.CryptoKey, hash: string): { name: string; hash: string } {
+  return { name: issuerKey.algorithm.name === 'ECDSA' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5', hash };
 }
 
 const DAY = 86_400_000;
@@ -42,12 +61,17 @@ function pem(label: string, der: ArrayBuffer): string {
 
 export async function issue(o: IssueOptions): Promise<Issued> {
   const hash = o.hash ?? 'SHA-256';
-  const alg = { name: 'ECDSA', namedCurve: 'P-256', hash };
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const name = `CN=${o.cn}, O=Landscape Test`;
-  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(!!o.ca, undefined, true)];
-  if (o.ca) extensions.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true));
-  else extensions.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true));
+  const kind = o.key ?? 'P-256';
+  const keys = o.sameKeyAs?.keys ?? ((await webcrypto.subtle.generateKey(keyAlgorithm(kind, hash), true, ['sign', 'verify'])) as CryptoKeyPair);
+  const name = o.sameKeyAs?.name ?? `CN=${o.cn}, O=Landscape Test`;
+  const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(!!o.ca && !o.notCa, undefined, true)];
+  const defaultUsage = o.ca
+    ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
+    : kind.startsWith('RSA')
+      ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
+      : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement;
+  const usage = o.keyUsage ?? defaultUsage;
+  if (usage) extensions.push(new x509.KeyUsagesExtension(usage, true));
   if (o.sans?.length) {
     extensions.push(
       new x509.SubjectAlternativeNameExtension(o.sans.map((s) => (/^[\d.]+$/.test(s) ? { type: 'ip' as const, value: s } : { type: 'dns' as const, value: s }))),
@@ -62,7 +86,7 @@ export async function issue(o: IssueOptions): Promise<Issued> {
     issuer: o.issuer?.name ?? name,
     notBefore: o.notBefore ?? new Date(Date.now() - DAY),
     notAfter: o.notAfter ?? new Date(Date.now() + 90 * DAY),
-    signingAlgorithm: { name: 'ECDSA', hash },
+    signingAlgorithm: signatureFor((o.issuer?.keys ?? keys).privateKey, hash),
     publicKey: keys.publicKey,
     signingKey: (o.issuer?.keys ?? keys).privateKey,
     extensions,

@@ -53,7 +53,7 @@ export function createHttpsRunner(t: HttpsTarget): ProbeRunner {
 async function request(ctx: ProbeContext, t: HttpsTarget & TlsTarget, headers: Record<string, string>, method: HttpRequest['method']): Promise<HttpResponse> {
   const { tcp, tls } = await connectTls(ctx, t);
   try {
-    await checkCertificates(ctx, tls.chain, tls.protocol, t);
+    await checkCertificates(ctx, tls, t);
     return await ctx.step('http', `${method} ${t.path}`, async (mark) => {
       let res: HttpResponse;
       try {

@@ -34,7 +34,7 @@ export async function fetchToken(ctx: ProbeContext, c: ClientCredentials): Promi
   const target = { host, port, route: c.route, trust: c.trust };
   const { tcp, tls } = await connectTls(ctx, target);
   try {
-    await checkCertificates(ctx, tls.chain, tls.protocol, target);
+    await checkCertificates(ctx, tls, target);
     return await ctx.step('token', `Token request to ${host}`, async (mark) => {
       const res = await exchange(ctx, tls.socket, {
         method: 'POST',

@@ -18,17 +18,25 @@ export async function openTcp(host: string, port: number, signal: AbortSignal): 
 }
 
 /** Connects along `route` and returns a socket that reaches host:port. */
-export async function openRoute(ctx: ProbeContext, route: Route, host: string, port: number): Promise<Socket> {
+export async function openRoute(
+  ctx: ProbeContext,
+  route: Route,
+  host: string,
+  port: number,
+  dialAddress?: string,
+): Promise<Socket> {
   ctx.setRoute(describeRoute(route));
   if (route.kind === 'direct') {
-    const address = isIP(host)
-      ? host
-      : await ctx.step('resolve', `Resolve ${host}`, async (mark) => {
-          const found = await lookup(host);
-          mark.detail(found.address);
-          ctx.log(`resolved ${host} to ${found.address}`);
-          return found.address;
-        });
+    const address =
+      dialAddress ??
+      (isIP(host)
+        ? host
+        : await ctx.step('resolve', `Resolve ${host}`, async (mark) => {
+            const found = await lookup(host);
+            mark.detail(found.address);
+            ctx.log(`resolved ${host} to ${found.address}`);
+            return found.address;
+          }));
     return ctx.step('connect', `Connect to ${host}:${port}`, async (mark) => {
       const socket = await openTcp(address, port, ctx.signal);
       mark.detail(`connected to ${socket.remoteAddress}:${socket.remotePort}`);
@@ -64,7 +72,8 @@ export async function openRoute(ctx: ProbeContext, route: Route, host: string, p
     ctx.log(`< ${statusLine}`);
     const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(statusLine)?.[1] ?? 0);
     if (status === 407) throw new ProbeFailure(diagnose('proxy.auth-required', { proxy: proxyName }));
-    if (status < 200 || status > 299) throw new ProbeFailure(diagnose('proxy.refused', { proxy: proxyName, host, port, status }));
+    if (status < 200 || status > 299)
+      throw new ProbeFailure(diagnose('proxy.refused', { proxy: proxyName, host, port, status }));
     mark.detail(`tunnel open: ${statusLine}`);
   });
   return socket;

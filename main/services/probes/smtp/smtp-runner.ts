@@ -22,7 +22,7 @@ const needsTls = (r: SmtpReply): boolean => r.code === 530 || r.code === 538;
 async function secure(ctx: ProbeContext, ch: SmtpChannel, opts: SmtpProbeOptions, tcp: Socket, upgrade: boolean): Promise<void> {
   const tls = await handshake(ctx, tcp, opts.host);
   ch.socket = tls.socket;
-  const trusted = await checkCertificates(ctx, tls.chain, tls.protocol, { host: opts.host, port: opts.port, route: opts.route, trust: opts.trust, now: opts.now });
+  const trusted = await checkCertificates(ctx, tls, { host: opts.host, trust: opts.trust, now: opts.now });
   if (trusted) return;
   // JavaMail reports a PKIX failure during the STARTTLS upgrade as "Could not convert socket to TLS".
   if (upgrade) throw new ProbeFailure(smtpDiagnosis.untrustedCertificate(opts.trust.ciKeystore ? 'missing from the modelled CI keystore' : 'not trusted here'));

@@ -18,6 +18,8 @@ export interface TrustSets {
   localRole: 'sender' | 'laptop' | 'info';
   /** The modelled CI keystore's trusted certificates; undefined when CI is not the client. */
   ciKeystore?: X509Certificate[];
+  /** Which client's verdict the probe gives (client-profile.ts); default: `ci` when ciKeystore is set. */
+  profile?: 'ci' | 'sender';
 }
 
 const DAY = 86_400_000;

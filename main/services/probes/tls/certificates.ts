@@ -129,7 +129,7 @@ const SHA1_SIGNATURE_OIDS = new Set([
 ]);
 
 /** Reads a DER tag-length header at `at`: where the content starts and how long it is. */
-function derHeader(der: Buffer, at: number): { start: number; length: number } | undefined {
+export function derHeader(der: Buffer, at: number): { start: number; length: number } | undefined {
   const first = der[at + 1];
   if (first === undefined) return undefined;
   if (first < 0x80) return { start: at + 2, length: first };

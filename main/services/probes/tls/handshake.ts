@@ -22,6 +22,8 @@ export interface HandshakeResult {
   socket: TLSSocket;
   protocol: string;
   cipher: string;
+  /** The server's ephemeral key (DH / ECDH) when the key exchange has one. */
+  ephemeral?: { type: string; size: number };
   chain: X509Certificate[];
 }
 
@@ -58,6 +60,8 @@ export async function handshake(
     const protocol = socket.getProtocol() ?? 'unknown';
     const cipher = socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? 'unknown';
     const chain = peerChain(socket);
+    const eph = socket.getEphemeralKeyInfo();
+    const ephemeral = eph && 'type' in eph && eph.type && eph.size ? { type: eph.type, size: eph.size } : undefined;
     ctx.fact('tlsProtocol', protocol);
     ctx.fact('tlsCipher', cipher);
     ctx.fact('sni', isIP(host) ? '(none: IP address)' : host);
@@ -66,7 +70,7 @@ export async function handshake(
     ctx.log(`TLS ${protocol} ${cipher}; server sent ${chain.length} certificate(s)`);
     chain.forEach((c, i) => ctx.log(`  [${i}] ${c.subject.replace(/\n/g, ', ')} (issuer ${c.issuer.replace(/\n/g, ', ')})`));
     mark.detail(`${protocol}, ${cipher}, ${chain.length} certificate(s)`);
-    return { socket, protocol, cipher, chain };
+    return { socket, protocol, cipher, chain, ...(ephemeral ? { ephemeral } : {}) };
   });
 }
 
