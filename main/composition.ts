@@ -22,6 +22,7 @@ import { createEvidenceService, type EvidenceService } from './services/evidence
 import type { PdfPrinter } from './services/evidence/pdf-printer';
 import { composeBundles } from './services/bundle/compose-bundles';
 import type { BundleService } from './services/bundle/bundle-service';
+import { createPgpService, type PgpService } from './services/pgp/pgp-service';
 
 export interface CompositionInput {
   dataDir: string;
@@ -65,6 +66,8 @@ export interface Services extends VaultServices {
   evidence: EvidenceService;
   /** Encrypted bundles of landscapes and their secrets, for another laptop. */
   bundles: BundleService;
+  /** PGP keys for message-level security: keyrings for CI, lint, sign / decrypt checks. */
+  pgp: PgpService;
 }
 
 export function createServices(input: CompositionInput): Services {
@@ -98,6 +101,7 @@ export function createServices(input: CompositionInput): Services {
   return {
     ...base,
     hostKeys,
+    pgp: createPgpService({ vault: base.vault, dataDir: input.dataDir, storeBackend: input.storeBackend, log: input.log, now }),
     material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
     probes,
     evidence: createEvidenceService({ landscapes: base.landscapes, vault: base.vault, history: (id, n) => probes.history(id, n), dataDir: input.dataDir, now, app: { name: APP_NAME, version: APP_VERSION }, ...(input.printPdf ? { printPdf: input.printPdf } : {}) }),

@@ -11,6 +11,8 @@ export const CREDENTIAL_KINDS = [
   'ssh-key',
   'pkcs12-passphrase',
   'service-key',
+  // An OpenPGP key pair: the armored private key and its passphrase; public facts in pgp-keys.json.
+  'pgp-key',
 ] as const;
 
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
@@ -19,6 +21,8 @@ export interface CredentialFingerprints {
   sha256?: string;
   ssh?: string;
   publicKeySha256?: string;
+  /** OpenPGP v4 fingerprint, 40 hex digits. */
+  pgp?: string;
 }
 
 export interface CredentialMeta {
@@ -53,6 +57,7 @@ export const REQUIRED_SECRET_FIELD: Record<CredentialKind, string | undefined> =
   'pkcs12-passphrase': 'passphrase',
   // A raw service key may hold any of its secret fields; at least one is required.
   'service-key': undefined,
+  'pgp-key': 'privateKey',
 };
 
 /**
@@ -78,6 +83,7 @@ export const KIND_LABELS: Record<CredentialKind, string> = {
   'ssh-key': 'SSH key',
   'pkcs12-passphrase': 'PKCS#12 passphrase',
   'service-key': 'BTP service key',
+  'pgp-key': 'PGP key',
 };
 
 /** The largest secret payload the vault accepts (serialized JSON, UTF-8 bytes). */

@@ -11,6 +11,7 @@ export const credentialFingerprintsSchema = z.strictObject({
   sha256: text(200).optional(),
   ssh: text(200).optional(),
   publicKeySha256: text(200).optional(),
+  pgp: text(200).optional(),
 });
 
 /** The fields a caller may set (everything but id, kind and the timestamps). */

@@ -18,4 +18,5 @@ import { reportCommand } from './report';
 import { expiryCommand } from './expiry';
 import { bundleCommand } from './bundle';
 
-export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand, reportCommand, expiryCommand, bundleCommand];
+export const commands: CommandDef[] = [infoCommand, credentialsCommand, probeCommand, tlsCommand, keysCommand, csrCommand, certCommand, p12Command, sshKeyCommand, knownHostsCommand, landscapesCommand, handoverCommand, sshScanCommand, smtpCommand, reportCommand, expiryCommand, bundleCommand, pgpCommand];
+import { pgpCommand } from './pgp';
