@@ -1,6 +1,12 @@
 /**
  * The composition root: builds every main-process service from injected dependencies. The Electron
  * shell, the CLI and the tests all call this, so they run the same services; only the inputs differ.
+ *
+ * Services are lazy. A service's module (and the npm packages it pulls in: forge, x509, ssh2, zod…)
+ * is loaded by dynamic import only when someone asks for it (`services.load(...)`), and the service
+ * is built on first use. So `landscape --help` loads no service, `landscape info` only the stores,
+ * and the Electron window shows before probes and crypto load. Only type imports of services here.
+ * Adding a service = one field in `Services` + one `lazy(...)` entry in LAZY (see ARCHITECTURE.md).
  */
 import { createAppInfoService } from './services/app-info';
 import { createSecretStore, type SecretStore } from './services/vault/secret-store';
@@ -8,21 +14,18 @@ import type { BackendLoader } from './services/vault/secret-backend';
 import type { Logger, Redactor } from './services/logger';
 import type { StoreBackendFactory } from './services/store/store-backend';
 import { APP_NAME, APP_VERSION } from './app-meta';
-import { composeVault, type VaultServices } from './services/vault/compose-vault';
+import type { VaultServices } from './services/vault/compose-vault';
 import type { ClipboardEffect } from './services/vault/secret-clipboard';
 import { createUserPaths, noDialogs, type FileDialogs, type UserPaths } from './services/user-paths';
-import { createLandscapesService, type LandscapesService } from './services/landscapes/landscapes-service';
-import { composeProbes } from './services/probes/compose-probes';
+import type { LandscapesService } from './services/landscapes/landscapes-service';
 import type { ProbeService } from './services/probes/probe-service';
-import { createMaterialService, type MaterialService } from './services/material/material-service';
-import { createHostKeyService, type HostKeyService } from './services/probes/sftp/host-key-service';
-import { createSftpPlanner } from './services/probes/sftp/sftp-plan';
-import { planSmtpProbe } from './services/probes/smtp/smtp-plan';
-import { createEvidenceService, type EvidenceService } from './services/evidence/evidence-service';
+import type { MaterialService } from './services/material/material-service';
+import type { HostKeyService } from './services/probes/sftp/host-key-service';
+import type { EvidenceService } from './services/evidence/evidence-service';
 import type { PdfPrinter } from './services/evidence/pdf-printer';
-import { composeBundles } from './services/bundle/compose-bundles';
 import type { BundleService } from './services/bundle/bundle-service';
-import { createPgpService, type PgpService } from './services/pgp/pgp-service';
+import type { PgpService } from './services/pgp/pgp-service';
+import { lazyRegistry, lazy, type LazyEntry, type LazyRegistry } from './lazy-services';
 
 export interface CompositionInput {
   dataDir: string;
@@ -31,7 +34,7 @@ export interface CompositionInput {
   log: Logger;
   /** Masks registered secrets in logs and transcripts. */
   redactor: Redactor;
-  /** electron-store in the app, conf in the CLI and tests. */
+  /** The atomic JSON file backend (store/file-backend.ts) everywhere. */
   storeBackend: StoreBackendFactory;
   /** The effect behind "open in browser"; the shell passes shell.openExternal. */
   openExternal?: (url: string) => Promise<void>;
@@ -46,7 +49,8 @@ export interface CompositionInput {
   printPdf?: PdfPrinter;
 }
 
-export interface Services extends VaultServices {
+/** Built at once (cheap, no heavy imports). */
+export interface BaseServices {
   dataDir: string;
   log: Logger;
   redactor: Redactor;
@@ -57,6 +61,10 @@ export interface Services extends VaultServices {
   openExternal: (url: string) => Promise<void>;
   /** Paths the user chose in a dialog; IPC export/import handlers accept only these. */
   userPaths: UserPaths;
+}
+
+/** Built on first use, after `load()` brought their modules in. */
+export interface LazyServices extends VaultServices {
   landscapes: LandscapesService;
   material: MaterialService;
   probes: ProbeService;
@@ -70,10 +78,60 @@ export interface Services extends VaultServices {
   pgp: PgpService;
 }
 
-export function createServices(input: CompositionInput): Services {
+export type ServiceName = keyof LazyServices;
+
+export interface Services extends BaseServices, LazyServices {
+  /** Loads the modules of these services (and what they need); none named = every service. */
+  load(...names: ServiceName[]): Promise<void>;
+}
+
+/**
+ * One entry per service (or group built together): what it provides, the services its builder
+ * reads, its module(s) by dynamic import, and how to build it from the module, the services and
+ * the input. `test/unit/composition-lazy.test.ts` proves each entry builds with only its `needs`.
+ */
+export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[] = [
+  lazy(['landscapes'], [], () => import('./services/landscapes/landscapes-service'), (m, s) => ({
+    landscapes: m.createLandscapesService({ dataDir: s.dataDir, backend: s.storeBackend, log: s.log, now: s.now }),
+  })),
+  lazy(['vault', 'credentialTools'], [], () => import('./services/vault/compose-vault'), (m, s, i) =>
+    m.composeVault({ dataDir: s.dataDir, secrets: s.secrets, storeBackend: s.storeBackend, redactor: s.redactor, log: s.log, now: s.now, clipboard: i.clipboard }),
+  ),
+  lazy(['hostKeys'], ['landscapes'], () => import('./services/probes/sftp/host-key-service'), (m, s) => ({
+    hostKeys: m.createHostKeyService({ landscapes: s.landscapes, now: s.now }),
+  })),
+  lazy(['material'], ['vault', 'landscapes'], () => import('./services/material/material-service'), (m, s) => ({
+    material: m.createMaterialService({ vault: s.vault, landscapes: s.landscapes, dataDir: s.dataDir, now: s.now }),
+  })),
+  lazy(
+    ['probes'],
+    ['vault', 'landscapes', 'hostKeys'],
+    () => Promise.all([import('./services/probes/compose-probes'), import('./services/probes/sftp/sftp-plan'), import('./services/probes/smtp/smtp-plan')]),
+    ([probes, sftp, smtp], s, i) => ({
+      probes: probes.composeProbes({ ...i, now: s.now, vault: s.vault, landscapes: s.landscapes, env: i.env, planners: { sftp: sftp.createSftpPlanner(s.hostKeys), smtp: smtp.planSmtpProbe } }),
+    }),
+  ),
+  lazy(['evidence'], ['landscapes', 'vault', 'probes'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({
+    evidence: m.createEvidenceService({ landscapes: s.landscapes, vault: s.vault, history: (id, n) => s.probes.history(id, n), dataDir: s.dataDir, now: s.now, app: { name: APP_NAME, version: APP_VERSION }, ...(i.printPdf ? { printPdf: i.printPdf } : {}) }),
+  })),
+  lazy(['bundles'], ['landscapes', 'vault'], () => import('./services/bundle/compose-bundles'), (m, s, i) => ({
+    bundles: m.composeBundles({ dataDir: s.dataDir, storeBackend: s.storeBackend, secrets: s.secrets, vault: s.vault, landscapes: s.landscapes, redactor: s.redactor, log: s.log, now: s.now, clipboard: i.clipboard }),
+  })),
+  lazy(['pgp'], ['vault'], () => import('./services/pgp/pgp-service'), (m, s) => ({
+    pgp: m.createPgpService({ vault: s.vault, dataDir: s.dataDir, storeBackend: s.storeBackend, log: s.log, now: s.now }),
+  })),
+];
+
+const registry = lazyRegistry(LAZY_SERVICES);
+
+/** Loads every service module (tests and the app, once their first screen is up). */
+export const loadAllServiceModules = (): Promise<void> => registry.loadModules();
+
+/** `modules` is for tests that need a registry with nothing loaded yet. */
+export function createServices(input: CompositionInput, modules: LazyRegistry<Services, CompositionInput, ServiceName> = registry): Services {
   const now = input.now ?? (() => new Date());
   const secrets = createSecretStore({ load: input.loadSecretBackend, platform: input.platform });
-  const base = {
+  const base: BaseServices = {
     dataDir: input.dataDir,
     log: input.log,
     redactor: input.redactor,
@@ -87,24 +145,14 @@ export function createServices(input: CompositionInput): Services {
       dataDir: input.dataDir,
       secrets,
       openDocuments: async () => {
-        base.landscapes.problems();
-        await base.vault.list();
+        await services.load('landscapes', 'vault');
+        services.landscapes.problems();
+        await services.vault.list();
       },
     }),
     openExternal: input.openExternal ?? (async () => {}),
-    ...composeVault({ dataDir: input.dataDir, secrets, storeBackend: input.storeBackend, redactor: input.redactor, log: input.log, now, clipboard: input.clipboard }),
     userPaths: createUserPaths(input.dialogs ?? noDialogs),
-    landscapes: createLandscapesService({ dataDir: input.dataDir, backend: input.storeBackend, log: input.log, now }),
   };
-  const hostKeys = createHostKeyService({ landscapes: base.landscapes, now });
-  const probes = composeProbes({ ...input, now, vault: base.vault, landscapes: base.landscapes, env: input.env, planners: { sftp: createSftpPlanner(hostKeys), smtp: planSmtpProbe } });
-  return {
-    ...base,
-    hostKeys,
-    pgp: createPgpService({ vault: base.vault, dataDir: input.dataDir, storeBackend: input.storeBackend, log: input.log, now }),
-    material: createMaterialService({ vault: base.vault, landscapes: base.landscapes, dataDir: input.dataDir, now }),
-    probes,
-    evidence: createEvidenceService({ landscapes: base.landscapes, vault: base.vault, history: (id, n) => probes.history(id, n), dataDir: input.dataDir, now, app: { name: APP_NAME, version: APP_VERSION }, ...(input.printPdf ? { printPdf: input.printPdf } : {}) }),
-    bundles: composeBundles({ ...base, clipboard: input.clipboard }),
-  };
+  const services: Services = modules.attach(base, input);
+  return services;
 }

@@ -11,7 +11,9 @@ if (!process.env.LANDSCAPE_TEST_KEYRING) {
   const b = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(1);
 }
-const cmd = 'npx tsx scripts/bench/index.ts';
+// `npm run bench -- cli probes` runs only those suites (names are plain words, passed through).
+const only = process.argv.slice(2).filter((a) => /^[a-z-]+$/.test(a));
+const cmd = ['npx tsx scripts/bench/index.ts', ...only].join(' ');
 const keyring = existsSync('/usr/bin/dbus-run-session') && !process.env.LANDSCAPE_TEST_KEYRING;
 const r = keyring
   ? spawnSync('dbus-run-session', ['--', 'bash', '-c', `printf %s "$KEYRING_UNLOCK" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; unset KEYRING_UNLOCK; ${cmd}`], {

@@ -5,7 +5,7 @@
  * - Exit 0 = success / check passed, 1 = failed or refused, 2 = usage error.
  * - Errors are one clear line on stderr.
  */
-import type { Services } from '../composition';
+import type { ServiceName, Services } from '../composition';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -33,7 +33,19 @@ export interface CommandDef {
   valueFlags?: string[];
   /** Flags that may repeat (collected into arrays). */
   repeatFlags?: string[];
+  /**
+   * The services `run` reads; only their modules are loaded (a fast start). Leave it out and every
+   * service is loaded. A sub-command that needs more awaits `ctx.services.load(name)` itself.
+   */
+  uses?: ServiceName[];
   run(args: ParsedArgs, ctx: CliContext): Promise<number>;
+}
+
+/** An entry of commands/index.ts: enough for `--help`; the module is imported only to run it. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandDef>;
 }
 
 export class UsageError extends Error {}

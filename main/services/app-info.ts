@@ -35,13 +35,14 @@ export function listKeptAside(dataDir: string): KeptAsideFile[] {
 export function createAppInfoService(deps: AppInfoDeps) {
   return {
     async info(): Promise<AppInfo> {
-      await deps.openDocuments().catch(() => {});
+      // The keychain answers over D-Bus while the documents load: both at once.
+      const [keychain] = await Promise.all([deps.secrets.status(), deps.openDocuments().catch(() => {})]);
       return {
         name: deps.name,
         version: deps.version,
         platform: deps.platform,
         dataDir: deps.dataDir,
-        keychain: await deps.secrets.status(),
+        keychain,
         keptAside: listKeptAside(deps.dataDir),
       };
     },

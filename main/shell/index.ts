@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, ipcMain, session, shell } from 'electron';
 import { createServices } from '../composition';
-import { createDispatcher } from '../ipc/dispatcher';
+import { deferredDispatch } from '../ipc/deferred-dispatch';
 import { createEventHub } from '../ipc/event-hub';
-import { createHandlers } from '../ipc/handlers';
 import { resolveDataDir } from '../services/data-dir';
 import { createLogger, createRedactor } from '../services/logger';
 import { loadKeytar } from '../services/vault/secret-backend';
@@ -65,9 +64,16 @@ if (!app.requestSingleInstanceLock()) {
     hub.addSink((event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);
     });
-    registerIpc(ipcMain, createDispatcher(createHandlers(services), log), hub);
+    // The window first; the handlers and every service module (probes, crypto) load behind it.
+    // Requests that arrive meanwhile wait for them (deferredDispatch).
+    registerIpc(ipcMain, deferredDispatch(loadDispatch(), log), hub);
     guardSession(session.defaultSession);
     serveRenderer(rendererDir);
     mainWindow = createMainWindow(preloadPath, join(here, '../../assets/icon.png'));
+
+    async function loadDispatch() {
+      const [{ createHandlers }, { createDispatcher }] = await Promise.all([import('../ipc/handlers'), import('../ipc/dispatcher'), services.load()]);
+      return createDispatcher(createHandlers(services), log);
+    }
   });
 }

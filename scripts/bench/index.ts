@@ -14,6 +14,7 @@ export interface BenchRow {
 type Suite = { name: string; module: string; fn: string };
 
 const suites: Suite[] = [
+  { name: 'cli', module: './cli.bench', fn: 'benchCli' },
   { name: 'material', module: './material.bench', fn: 'benchMaterial' },
   { name: 'renderer', module: './renderer.bench', fn: 'benchRenderer' },
   { name: 'probes', module: './probes.bench', fn: 'benchProbes' },
@@ -36,9 +37,11 @@ function toRow(suite: string, raw: Record<string, unknown>): BenchRow {
   };
 }
 
+// `npm run bench -- cli` runs only the named suites.
+const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 let failures = 0;
-for (const suite of suites) {
+for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
   try {
     const mod = (await import(suite.module)) as Record<string, () => Promise<Array<Record<string, unknown>>>>;
     const fn = mod[suite.fn];

@@ -6,10 +6,13 @@
 import { appendFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, type CompositionInput, type Services } from '../../main/composition';
+import { createServices, loadAllServiceModules, type CompositionInput, type Services } from '../../main/composition';
 import { createLogger, createRedactor } from '../../main/services/logger';
-import { createConfBackend } from '../../main/services/store/conf-backend';
+import { createFileBackend } from '../../main/services/store/file-backend';
 import { loadKeytar } from '../../main/services/vault/secret-backend';
+
+// Tests read services synchronously without naming them first: every service module is loaded once.
+await loadAllServiceModules();
 
 export function makeHome(prefix = 'landscape-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -24,7 +27,7 @@ export function createTestServices(home: string = makeHome(), overrides: Partial
     loadSecretBackend: loadKeytar,
     log: createLogger((line) => appendFileSync(join(home, 'logs', 'main.log'), line), redactor),
     redactor,
-    storeBackend: createConfBackend,
+    storeBackend: createFileBackend,
     env: process.env,
     ...overrides,
   });

@@ -75,6 +75,7 @@ const subcommands: Record<string, Sub> = {
 
 export const bundleCommand: CommandDef = {
   name: 'bundle',
+  uses: ['bundles'],
   summary: 'Move landscapes with their secrets to another laptop (age-encrypted bundle)',
   usage:
     'landscape bundle identity [--json] | export NAME... (--to age1… | --passphrase-env VAR) --out FILE [--json] | import FILE [--passphrase-env VAR] [--on-conflict keep-both|replace|skip] [--json]',

@@ -50,6 +50,7 @@ async function runTestCa(args: ParsedArgs, ctx: CliContext): Promise<number> {
 
 export const certCommand: CommandDef = {
   name: 'cert',
+  uses: ['material'],
   summary: 'Import (pair with its key), lint and export X.509 certificates; a local test CA',
   usage: [
     'landscape cert import FILE [--key LABEL] [--label LABEL] [--passphrase-env VAR] [--landscape NAME] [--json]',

@@ -65,6 +65,7 @@ const subcommands: Record<string, (args: ParsedArgs, ctx: CliContext) => Promise
 
 export const credentialsCommand: CommandDef = {
   name: 'credentials',
+  uses: ['vault', 'landscapes'],
   summary: 'List, add, remove and reveal credentials (secrets in the OS keychain); import BTP service keys',
   usage: [
     'landscape credentials list [--json]',

@@ -5,6 +5,7 @@ import { outPath } from './material-format';
 
 export const csrCommand: CommandDef = {
   name: 'csr',
+  uses: ['material'],
   summary: 'Write a PKCS#10 request (clientAuth; serverAuth on request) for a key in the vault',
   usage: 'landscape csr --key LABEL --cn CN [--o O] [--ou OU] [--l L] [--st ST] [--c DE] [--e MAIL] [--san NAME …] [--server-auth] --out FILE [--json]',
   valueFlags: ['key', 'cn', 'o', 'ou', 'l', 'st', 'c', 'e', 'out'],

@@ -14,6 +14,7 @@ function line(i: ExpiryItem): string {
 
 export const expiryCommand: CommandDef = {
   name: 'expiry',
+  uses: ['evidence'],
   summary: 'Expiry radar: certificates and keys of a landscape (or all), soonest first, with what to renew where',
   usage: 'landscape expiry [NAME | --all] [--within DAYS] [--ics FILE] [--json]',
   valueFlags: ['within', 'ics'],

@@ -11,6 +11,7 @@ import { EXIT, output, stringFlag, UsageError, type CommandDef } from '../comman
 
 export const handoverCommand: CommandDef = {
   name: 'handover',
+  uses: ['landscapes'],
   summary: 'What must be created where (Markdown or JSON), or the handover pack with its files (--pack DIR)',
   usage: 'landscape handover NAME [--out FILE] [--json] | landscape handover NAME --pack DIR [--include PATH]… [--json]',
   valueFlags: ['out', 'pack'],
@@ -22,6 +23,7 @@ export const handoverCommand: CommandDef = {
     const include = (args.flags.include as string[] | undefined) ?? [];
     if (include.length && !pack) throw new UsageError('--include goes with --pack DIR');
     if (pack) {
+      await ctx.services.load('evidence');
       const r = await ctx.services.evidence.writePack({ landscape: name, dir: resolve(pack), include });
       output(ctx, r, () =>
         [

@@ -2,6 +2,7 @@ import { EXIT, output, type CommandDef } from '../command';
 
 export const infoCommand: CommandDef = {
   name: 'info',
+  uses: [],
   summary: 'Show the version, the data directory and the keychain status',
   usage: 'landscape info [--json]',
   async run(_args, ctx) {

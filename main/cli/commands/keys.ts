@@ -4,6 +4,7 @@ import { KEY_TYPES, type KeyType } from '../../services/material/key-pairs';
 
 export const keysCommand: CommandDef = {
   name: 'keys',
+  uses: ['material'],
   summary: 'Create a private key (RSA 2048/3072/4096, EC P-256) in the vault, waiting for its certificate',
   usage: 'landscape keys new --type rsa-2048|rsa-3072|rsa-4096|ec-p256 --label LABEL [--json]',
   valueFlags: ['type', 'label'],

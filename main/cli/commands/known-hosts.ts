@@ -14,6 +14,7 @@ function hostKeyFlags(args: ParsedArgs) {
 
 export const knownHostsCommand: CommandDef = {
   name: 'known-hosts',
+  uses: ['material'],
   summary: "Keep the landscape's Cloud Integration known_hosts: add lines, check host keys, export",
   usage: [
     'landscape known-hosts add --landscape NAME (--line "host type key" | --host H [--port P] --key "type base64" [--hashed])',

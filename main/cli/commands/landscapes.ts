@@ -83,6 +83,7 @@ const subcommands: Record<string, Sub> = {
   },
   async export(args, ctx) {
     const file = resolve(positional(args, 2, 'a file path'));
+    await ctx.services.load('vault'); // credentials are referenced by label and fingerprint
     const r = await ctx.services.landscapes.files.exportFile(positional(args, 1, 'a landscape name'), file, createVaultCredentialLinks(ctx.services.vault));
     output(ctx, { path: r.path, unlinked: r.unlinked }, () =>
       [`exported to ${r.path}`, ...r.unlinked.map((id) => `warning: credential ${id} is not in this vault; exported without a reference`)].join('\n'),
@@ -97,6 +98,7 @@ const subcommands: Record<string, Sub> = {
     const failed = await checkFile(args, ctx, file, true);
     if (failed !== EXIT.ok) return failed;
     const name = stringFlag(args, 'name');
+    await ctx.services.load('vault'); // credentials are relinked by label and fingerprint
     const r = await ctx.services.landscapes.files.importFile(resolve(file), name ? { name } : {}, createVaultCredentialLinks(ctx.services.vault));
     output(ctx, r, () =>
       [`imported "${r.landscape.name}" (${r.landscape.pathways} pathways)`, ...r.unresolved.map((u) => `warning: no credential "${u.label}" here; relink it`)].join('\n'),
@@ -126,6 +128,7 @@ async function checkFile(_args: ParsedArgs, ctx: CliContext, file: string, quiet
 
 export const landscapesCommand: CommandDef = {
   name: 'landscapes',
+  uses: ['landscapes'],
   summary: 'List, show, create, rename, duplicate, delete, export and import landscapes',
   usage:
     'landscape landscapes list | show NAME | templates | new --template ID --name NAME [--customer C] [--stage development|test|production] | rename NAME NEW | duplicate NAME NEW | delete NAME | export NAME FILE | import FILE [--name NAME] | check FILE   [--json]',

@@ -8,6 +8,7 @@ import { formatPairing, outPath, readInputFile } from './material-format';
 
 export const p12Command: CommandDef = {
   name: 'p12',
+  uses: ['material'],
   summary: 'Export a key pair as PKCS#12 for the Cloud Integration keystore, or import a .p12/.pfx',
   usage: [
     'landscape p12 export --key LABEL --alias ALIAS --out FILE [--legacy] [--password-env VAR] [--landscape NAME] [--json]',

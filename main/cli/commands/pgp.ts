@@ -56,6 +56,7 @@ async function lint(args: ParsedArgs, ctx: CliContext, labels: string[]): Promis
 
 export const pgpCommand: CommandDef = {
   name: 'pgp',
+  uses: ['pgp'],
   summary: 'PGP keys for message-level security: create, import, keyrings for CI, lint, sign / decrypt checks',
   usage: USAGE,
   valueFlags: ['label', 'user-id', 'type', 'expires-days', 'passphrase-env', 'out', 'landscape', 'file', 'as', 'in', 'verify'],

@@ -4,6 +4,7 @@ import { exitCodeFor, formatResult } from './probe-format';
 
 export const probeCommand: CommandDef = {
   name: 'probe',
+  uses: ['probes'],
   summary: 'Probe a pathway of a landscape (or all of them) the way the real caller will see it',
   usage: 'landscape probe --landscape NAME (--pathway N | --all) [--json]',
   valueFlags: ['landscape', 'pathway'],

@@ -8,6 +8,7 @@ import { EXIT, output, requireFlag, stringFlag, UsageError, type CommandDef } fr
 
 export const reportCommand: CommandDef = {
   name: 'report',
+  uses: ['evidence'],
   summary: 'Evidence report of the last probes: self-contained HTML, JSON twin, PDF, SHA-256, optional CMS signature',
   usage: 'landscape report NAME --out FILE.html [--pdf FILE.pdf] [--by NAME] [--note TEXT] [--sign LABEL --sig FILE.p7s] [--json]',
   valueFlags: ['out', 'pdf', 'by', 'note', 'sign', 'sig'],

@@ -23,6 +23,7 @@ function readCa(file: string | undefined): string {
 
 export const smtpCommand: CommandDef = {
   name: 'smtp',
+  uses: ['landscapes'],
   summary: 'SMTP probe as CI’s mail adapter meets the server: banner, EHLO, STARTTLS/SMTPS and chain, AUTH, From/To — never sends mail',
   usage:
     'landscape smtp HOST:PORT --protection starttls-mandatory|starttls-optional|smtps|off [--auth none|plain|encrypted --user U --password-env VAR] ' +

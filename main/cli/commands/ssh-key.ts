@@ -9,6 +9,7 @@ import { outPath, readInputFile } from './material-format';
 
 export const sshKeyCommand: CommandDef = {
   name: 'ssh-key',
+  uses: ['material'],
   summary: 'SSH key pairs for SFTP: create in the vault, print the authorized_keys line, export',
   usage: [
     'landscape ssh-key new --type ed25519|rsa-4096 --label LABEL [--passphrase-env VAR] [--json]',

@@ -4,6 +4,7 @@ import { formatScan } from './sftp-smtp-format';
 
 export const sshScanCommand: CommandDef = {
   name: 'ssh-scan',
+  uses: ['hostKeys'],
   summary: 'Read an SSH server’s host key (like ssh-keyscan) with its SHA256 fingerprint, the known_hosts line and CI’s verdict',
   usage: 'landscape ssh-scan HOST[:PORT] [--landscape NAME] [--deadline MS] [--json]',
   valueFlags: ['landscape', 'deadline'],

@@ -4,6 +4,7 @@ import { exitCodeFor, formatResult } from './probe-format';
 
 export const tlsCommand: CommandDef = {
   name: 'tls',
+  uses: ['probes'],
   summary: 'TLS probe of HOST:PORT: protocol, cipher, the chain as sent, trust (OS + --ca), hostname, expiry',
   usage: 'landscape tls HOST:PORT [--ca FILE] [--deadline MS] [--json]',
   valueFlags: ['ca', 'deadline'],

@@ -49,7 +49,9 @@ export function createSecretStore({ load, platform, service = KEYCHAIN_SERVICE }
     async status() {
       try {
         const b = await getBackend();
-        await b.findCredentials(service);
+        // One lookup of an account that never exists: it proves the keychain answers (unlocked,
+        // reachable) without pulling every secret of the app over D-Bus as findCredentials would.
+        await b.getPassword(service, 'landscape-setup:status-check');
         return { state: 'available', backend: platform === 'linux' ? 'Secret Service (libsecret)' : platform === 'darwin' ? 'macOS Keychain' : 'Windows Credential Manager' };
       } catch (e) {
         return classifyKeychainError(e, platform);
