@@ -13,6 +13,11 @@ export function App() {
   const [view, setView] = useState<ViewId>('landscape');
   return (
     <div className="app">
+      <header className="shell-bar">
+        <span className="brand-mark" aria-hidden="true">LS</span>
+        <span className="brand">Landscape Setup</span>
+        <span className="shell-context">SAP Cloud Integration connections</span>
+      </header>
       <NavBar current={view} onSelect={setView} />
       <main className="content">
         <KeptAsideBanner refreshKey={view} />

@@ -41,7 +41,8 @@ export function checkEndpoint(landscape: Pick<Landscape, 'tenant'>, p: Pathway):
 function checkOnPremise(p: Pathway, endpoint: string): Finding[] {
   const out: Finding[] = [];
   if (p.proxy.type !== 'on-premise') return out;
-  const vhost = p.proxy.virtualHost.trim().toLowerCase();
+  // The field asks for host:port (the Cloud Connector's virtual host and port): compare hosts only.
+  const vhost = hostOf(p.proxy.virtualHost) ?? '';
   if (!p.proxy.locationId.trim()) {
     out.push({ code: 'ON_PREMISE_LOCATION_ID', severity: 'info', message: `Pathway ${p.number} goes through the Cloud Connector; no location ID is set.`, fix: 'Enter the Cloud Connector location ID (empty is allowed only if the connector has none).', whereToFix: 'this-app' });
   }
@@ -63,7 +64,7 @@ function checkOnPremise(p: Pathway, endpoint: string): Finding[] {
       severity: 'error',
       message: `Address host ${host} is not the Cloud Connector virtual host ${vhost}.`,
       fix: p.protocol === 'sftp' ? 'Use the virtual host in the SFTP address and in the known_hosts entry.' : 'Use the virtual host in the receiver address.',
-      whereToFix: 'ci-monitor',
+      whereToFix: 'iflow-adapter',
     });
   }
   return out;

@@ -10,6 +10,7 @@ export const TENANT_ID = 'tenant';
 
 export const STAGES = ['development', 'test', 'production'] as const;
 export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, string> = { development: 'Development', test: 'Test', production: 'Production' };
 
 export const PROTOCOLS = ['https', 'sftp', 'smtp'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];

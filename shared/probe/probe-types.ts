@@ -7,8 +7,8 @@ export type Verdict = 'passed' | 'warning' | 'failed' | 'cancelled' | 'timed-out
 export type StepStatus = 'running' | 'ok' | 'warning' | 'failed' | 'skipped';
 export type Severity = 'info' | 'warning' | 'error';
 
-/** Where the fix is made: the four places a consultant can act. */
-export type WhereToFix = 'btp-cockpit' | 'ci-monitor' | 'peer-system' | 'network' | 'this-app';
+/** Where the fix is made: the places a consultant can act. */
+export type WhereToFix = 'btp-cockpit' | 'ci-monitor' | 'iflow-adapter' | 'peer-system' | 'network' | 'this-app';
 
 export interface Finding {
   code: string;
@@ -71,6 +71,7 @@ export interface ProbeProgress {
 export const WHERE_TO_FIX_LABELS: Record<WhereToFix, string> = {
   'btp-cockpit': 'BTP cockpit',
   'ci-monitor': 'Cloud Integration → Monitor → Manage Security',
+  'iflow-adapter': "the iFlow's adapter (Cloud Integration → Design)",
   'peer-system': 'the peer system',
   network: 'the network or proxy',
   'this-app': 'this app',

@@ -10,10 +10,6 @@ const SCREENSHOTS = resolve(import.meta.dirname, '../../assets/screenshots');
 /** Creates a landscape through the landscape picker, then sets its stage in the diagram toolbar. */
 async function createFromTemplate(page: Page, name: string, stage: 'development' | 'production' = 'development') {
   const form = page.getByRole('form', { name: 'Create a landscape' });
-  // Open the picker's <details> by property: a click would race the view's own open/close.
-  await page.locator('details.landscape-picker-box').evaluate((d) => {
-    (d as unknown as { open: boolean }).open = true;
-  });
   await form.getByLabel('Template').selectOption('s4-sscv2');
   await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Create' }).click();
@@ -112,7 +108,7 @@ describe('the four-pathway diagram in Chromium', { timeout: 120_000 }, () => {
     expect(app.services.landscapes.get(stored.id).pathways.find((p) => p.number === 3)!.auth).toBe('basic');
   });
 
-  it('names the field in a refused change', async () => {
+  it('shows a refused change under the field it names, and marks that field invalid', async () => {
     app = await openApp();
     await createFromTemplate(app.page, 'Seed 002');
     await openEdge(app.page, 2);
@@ -120,7 +116,12 @@ describe('the four-pathway diagram in Chromium', { timeout: 120_000 }, () => {
     await alias.fill('sap_mine');
     await alias.press('Enter');
     const alert = panel(app.page).getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/^Private key alias \(CI\): /);
+    await expect.poll(() => alert.textContent()).toMatch(/SAP-owned alias/);
+    // The message sits under its field (named once, by the field's label), and the field is marked.
+    expect(await alert.getAttribute('id')).toBe('cfg-keystoreAlias-error');
+    expect(await alias.getAttribute('aria-invalid')).toBe('true');
+    expect(await alias.getAttribute('aria-describedby')).toBe('cfg-keystoreAlias-error');
+    expect(await alert.textContent()).not.toMatch(/^Private key alias/);
   });
 
   it('a production landscape shows the Basic-authentication warning on edges 1 and 4 only', async () => {

@@ -23,9 +23,6 @@ describe('Export handover from the diagram', { timeout: 120_000 }, () => {
     app = await openApp({ home, services });
     const page = app.page;
     if (!(await page.getByRole('heading', { level: 1, name: 'Acme Handover' }).isVisible())) {
-      await page.locator('details.landscape-picker-box').evaluate((d) => {
-        (d as unknown as { open: boolean }).open = true;
-      });
       await page.getByRole('button', { name: /Acme Handover/ }).first().click();
     }
     await page.getByRole('heading', { level: 1, name: 'Acme Handover' }).waitFor();

@@ -55,6 +55,10 @@ describe('probes in the direction panel', () => {
       const probe = panel(app.page).getByTestId('probe-panel');
       await probe.getByRole('button', { name: 'Probe', exact: true }).click();
       await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('failed');
+      // The edge says so at once, without Probe all or a reload.
+      await expect
+        .poll(() => app.page.getByRole('button', { name: /^Pathway 1: / }).getAttribute('class'), { timeout: 3_000 })
+        .toContain('state-failed');
       const finding = probe.locator('[data-code="http.401-inbound-basic"]');
       expect(await finding.textContent()).toContain('clientid and clientsecret');
       expect(await finding.textContent()).toContain('BTP cockpit');

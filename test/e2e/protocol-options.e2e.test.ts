@@ -10,13 +10,10 @@ import { openApp, type OpenedApp } from './harness';
 async function openLandscape(page: Page, name: string) {
   const heading = page.getByRole('heading', { level: 1, name });
   if (!(await heading.isVisible())) {
-    await page.locator('details.landscape-picker-box').evaluate((d) => {
-      (d as unknown as { open: boolean }).open = true;
-    });
-    await page.getByRole('button', { name: new RegExp(name) }).first().click();
+    await page.getByRole('list', { name: 'Landscape list' }).getByRole('button', { name: new RegExp(name) }).first().click();
   }
   await heading.waitFor();
-  await page.getByRole('button', { name: /^Pathway 1: / }).click();
+  await page.getByTestId('diagram').getByRole('button', { name: /^Pathway 1: / }).click();
 }
 
 describe('protocol options in the direction panel', { timeout: 120_000 }, () => {

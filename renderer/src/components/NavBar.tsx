@@ -1,16 +1,17 @@
 export type ViewId = 'landscape' | 'credentials' | 'certificates' | 'settings';
 
-const ITEMS: { id: ViewId; label: string }[] = [
-  { id: 'landscape', label: 'Landscape' },
-  { id: 'credentials', label: 'Credentials' },
-  { id: 'certificates', label: 'Certificates' },
-  { id: 'settings', label: 'Settings' },
+// Icons are text glyphs (no icon font, no bytes): below 1100 px only they show, the label stays the
+// button's accessible name.
+const ITEMS: { id: ViewId; label: string; icon: string }[] = [
+  { id: 'landscape', label: 'Landscape', icon: '◈' },
+  { id: 'credentials', label: 'Credentials', icon: '⚷' },
+  { id: 'certificates', label: 'Certificates', icon: '✎' },
+  { id: 'settings', label: 'Settings', icon: '⚙' },
 ];
 
 export function NavBar({ current, onSelect }: { current: ViewId; onSelect: (id: ViewId) => void }) {
   return (
     <nav className="nav" aria-label="Main">
-      <div className="brand">Landscape Setup</div>
       <ul>
         {ITEMS.map((item) => (
           <li key={item.id}>
@@ -18,9 +19,13 @@ export function NavBar({ current, onSelect }: { current: ViewId; onSelect: (id: 
               type="button"
               className={item.id === current ? 'nav-item active' : 'nav-item'}
               aria-current={item.id === current ? 'page' : undefined}
+              title={item.label}
               onClick={() => onSelect(item.id)}
             >
-              {item.label}
+              <span className="nav-icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              <span className="nav-label">{item.label}</span>
             </button>
           </li>
         ))}

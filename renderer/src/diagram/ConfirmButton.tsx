@@ -5,14 +5,14 @@ export function ConfirmButton({ label, confirmLabel, onConfirm }: { label: strin
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className="danger" onClick={() => setAsking(true)}>
+      <button type="button" className="btn-danger" onClick={() => setAsking(true)}>
         {label}
       </button>
     );
   }
   return (
     <span role="group" aria-label="Confirm removal">
-      <button type="button" className="danger" onClick={() => { setAsking(false); onConfirm(); }} autoFocus>
+      <button type="button" className="btn-danger confirm" onClick={() => { setAsking(false); onConfirm(); }} autoFocus>
         {confirmLabel}
       </button>{' '}
       <button type="button" onClick={() => setAsking(false)}>

@@ -31,7 +31,7 @@ export function DiagramCanvas({
     <svg
       className="diagram"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      style={{ maxWidth: Math.round(layout.width * 1.5) }}
+      style={{ maxWidth: Math.round(layout.width * 1.5), minWidth: layout.width }}
       role="group"
       aria-label={`Landscape diagram: ${layout.nodes.length} systems, ${layout.edges.length} pathways`}
       data-testid="diagram"

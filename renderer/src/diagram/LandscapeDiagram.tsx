@@ -74,10 +74,10 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
         <button type="button" onClick={() => setEditing(editing === 'pathway' ? null : 'pathway')} aria-expanded={editing === 'pathway'} disabled={landscape.systems.length === 0}>
           Add pathway
         </button>
-        <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
         <HandoverButton landscapeId={landscape.id} landscapeName={landscape.name} />
-        {problem && <span className="error-text" role="alert">{problem}</span>}
+        <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
       </div>
+      {problem && <p className="status status-error" role="alert">{problem}</p>}
       {editing === 'system' && (
         <AddSystemForm onCancel={() => setEditing(null)} onAdd={async (s) => { const e = await apply(client.addSystem(landscape.id, s)); if (!e) setEditing(null); return e; }} />
       )}

@@ -37,7 +37,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
       {control}
       {error?.field === field && (
         <span className="field-error" id={`cfg-${field}-error`} role="alert">
-          {FIELD_LABELS[field]}: {error.message}
+          {error.message}
         </span>
       )}
     </>

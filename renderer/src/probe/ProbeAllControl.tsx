@@ -1,6 +1,8 @@
 /**
- * "Probe all" with its progress: one button for every pathway of the landscape, a progress bar,
- * Cancel all, and the verdict per pathway. `onEdgeStates` hands the edge states to the diagram.
+ * "Probe all" with its progress: one button for every pathway of the landscape (it becomes
+ * "Cancel all" in the same slot while running), a progress bar and the count in a fixed-width
+ * area, so the toolbar never reflows. `onEdgeStates` hands the edge states to the diagram, whose
+ * edges show each pathway's verdict as it arrives.
  */
 import { useEffect } from 'react';
 import type { EdgeState } from '../../../shared/probe/edge-state';
@@ -10,33 +12,42 @@ import './probe.css';
 export function ProbeAllControl({ landscapeId, onEdgeStates }: { landscapeId: string; onEdgeStates?: (states: Record<number, EdgeState>) => void }) {
   const { state, start, cancelAll } = useProbeAll(landscapeId);
   useEffect(() => onEdgeStates?.(state.edgeStates), [onEdgeStates, state.edgeStates]);
-  const numbers = Object.keys(state.live).map(Number).sort((a, b) => a - b);
+  const verdicts = Object.values(state.live);
+  const failed = verdicts.filter((v) => v === 'failed' || v === 'timed-out').length;
+  const warned = verdicts.filter((v) => v === 'warning').length;
   return (
     <div className="probe-all" data-testid="probe-all">
-      <button type="button" onClick={() => void start()} disabled={state.running}>
-        Probe all
-      </button>
-      {state.running && (
-        <button type="button" onClick={() => void cancelAll()}>
-          Cancel all
-        </button>
+      <span className="probe-all-slot">
+        {state.running ? (
+          <button type="button" onClick={() => void cancelAll()}>
+            Cancel all
+          </button>
+        ) : (
+          <button type="button" className="btn-primary" onClick={() => void start()}>
+            Probe all
+          </button>
+        )}
+      </span>
+      <span className="probe-all-progress">
+        {state.total > 0 && (
+          <progress max={state.total} value={state.done} aria-label="Probe all progress">
+            {state.done}/{state.total}
+          </progress>
+        )}
+        <span className="probe-meta" role="status">
+          {state.total > 0 ? `${state.done} of ${state.total} probed` : ''}
+        </span>
+        {!state.running && state.done > 0 && (
+          <span className={failed ? 'error-text' : warned ? 'warning-text' : 'ok-text'} data-testid="probe-all-summary">
+            {failed ? `✖ ${failed} failed` : warned ? `⚠ ${warned} with warnings` : '✓ all passed'}
+          </span>
+        )}
+      </span>
+      {state.error && (
+        <span role="alert" className="error-text">
+          {state.error}
+        </span>
       )}
-      {state.total > 0 && (
-        <progress max={state.total} value={state.done} aria-label="Probe all progress">
-          {state.done}/{state.total}
-        </progress>
-      )}
-      {state.total > 0 && <span className="probe-meta" role="status">{state.done} of {state.total} probed</span>}
-      {numbers.length > 0 && (
-        <ul className="probe-all-list" aria-label="Probe all results">
-          {numbers.map((n) => (
-            <li key={n} data-pathway={n} data-verdict={state.live[n]}>
-              {n}: {state.live[n]}
-            </li>
-          ))}
-        </ul>
-      )}
-      {state.error && <p role="alert">{state.error}</p>}
     </div>
   );
 }

@@ -30,7 +30,11 @@ export function useProbeAll(landscapeId: string) {
     void refreshEdges();
     return api.onProbeProgress((p) => {
       const n = ids.current.get(p.probeId);
-      if (n === undefined) return;
+      if (n === undefined) {
+        // A single probe (the direction panel's): its edge changes at once, not at the next Probe all.
+        if (p.result && p.landscapeId === landscapeId) void refreshEdges();
+        return;
+      }
       setState((s) => {
         if (!p.result) return s.live[n] === 'running' ? s : { ...s, live: { ...s.live, [n]: 'running' } };
         const done = s.done + 1;
@@ -38,7 +42,7 @@ export function useProbeAll(landscapeId: string) {
       });
       if (p.result) void refreshEdges();
     });
-  }, [refreshEdges]);
+  }, [landscapeId, refreshEdges]);
 
   const start = useCallback(async () => {
     const r = await api.startAllProbes({ landscapeId });

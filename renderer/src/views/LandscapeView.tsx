@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { STAGES, type Landscape, type Stage } from '../../../shared/landscape';
+import { STAGES, STAGE_LABELS, type Landscape, type Stage } from '../../../shared/landscape';
 import { EmptyState } from '../components/EmptyState';
 import { createApiLandscapeClient } from '../diagram/api-landscape-client';
 import { LandscapeDiagram } from '../diagram/LandscapeDiagram';
@@ -72,31 +72,34 @@ export function LandscapeView() {
     if (!landscape) return;
     const r = await api.updateLandscape({ landscapeId: landscape.id, patch: { stage } });
     if (r.ok) setLandscape(r.value.landscape);
-    else setError(`${r.error.field ? `${r.error.field}: ` : ''}${r.error.message}`);
+    else setError(r.error.message);
   };
   const shown = landscape && landscape.id === selectedId ? landscape : null;
+  const picker = (
+    <section className="section landscape-picker-section">
+      <LandscapePicker selectedId={selectedId ?? null} onSelect={(id) => setSelectedId(id)} />
+    </section>
+  );
   return (
     <section className="landscape-view" aria-labelledby="landscape-title">
-      <div className="landscape-toolbar">
+      <div className="landscape-header">
         <h1 id="landscape-title">{shown ? shown.name : 'Landscape'}</h1>
         {shown && (
           <label className={`stage-badge ${shown.stage}`}>
-            Stage{' '}
+            Stage
             <select value={shown.stage} onChange={(e) => void setStage(e.target.value as Stage)}>
               {STAGES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {STAGE_LABELS[s]}
                 </option>
               ))}
             </select>
           </label>
         )}
-        {error && <span className="error-text" role="alert">{error}</span>}
+        {error && <p className="status status-error" role="alert">{error}</p>}
       </div>
-      <details className="landscape-picker-box" open={selectedId === null}>
-        <summary>Landscapes: open, create from a template, rename, duplicate, delete</summary>
-        <LandscapePicker selectedId={selectedId ?? null} onSelect={(id) => setSelectedId(id)} />
-      </details>
+      {/* No landscape yet: the picker is the first thing to use; otherwise it follows the diagram. */}
+      {selectedId === null && picker}
       {shown ? (
         <LandscapeDiagram key={shown.id} landscape={shown} client={client} onChanged={onChanged} />
       ) : (
@@ -106,6 +109,7 @@ export function LandscapeView() {
           </EmptyState>
         )
       )}
+      {selectedId !== null && picker}
     </section>
   );
 }

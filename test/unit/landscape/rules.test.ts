@@ -34,6 +34,17 @@ describe('landscape rules', () => {
     expect(clean.filter((c) => c.startsWith('ON_PREMISE'))).toEqual([]);
   });
 
+  it('a virtual host entered as host:port (as the field asks) matches http://host:port/… and is fixed in the iFlow adapter', () => {
+    const l = s4();
+    const onPrem = { ...l.pathways[3]!, proxy: { type: 'on-premise' as const, locationId: 'LOC1', virtualHost: 's4-virtual:8000' } };
+    expect(codes(l, { ...onPrem, endpoint: 'http://s4-virtual:8000/sap/x' })).not.toContain('ON_PREMISE_VIRTUAL_HOST');
+    expect(codes(l, { ...onPrem, proxy: { ...onPrem.proxy, virtualHost: 'http://S4-Virtual:8000/' }, endpoint: 'http://s4-virtual:8000/sap/x' })).not.toContain('ON_PREMISE_VIRTUAL_HOST');
+    const wrong = checkPathway(l, { ...onPrem, endpoint: 'http://s4-real.corp:8000/sap/x' }).find((f) => f.code === 'ON_PREMISE_VIRTUAL_HOST');
+    expect(wrong?.whereToFix).toBe('iflow-adapter');
+    expect(wrong?.message).toContain('s4-virtual');
+    expect(wrong?.message).not.toContain('s4-virtual:8000');
+  });
+
   it('SFTP via Cloud Connector must use the virtual host', () => {
     const l = instantiateTemplate(findTemplate('sftp-receiver')!, { id: newId(), name: 'S', now: '2026-01-01T00:00:00.000Z', newId });
     const p = { ...l.pathways[0]!, proxy: { type: 'on-premise' as const, locationId: 'L', virtualHost: 'orgftp' }, keystoreAlias: 'ftp_key' };
