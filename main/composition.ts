@@ -25,6 +25,7 @@ import type { EvidenceService } from './services/evidence/evidence-service';
 import type { PdfPrinter } from './services/evidence/pdf-printer';
 import type { BundleService } from './services/bundle/bundle-service';
 import type { PgpService } from './services/pgp/pgp-service';
+import type { RouteResolver } from './services/network/route-resolver';
 import { lazyRegistry, lazy, type LazyEntry, type LazyRegistry } from './lazy-services';
 
 export interface CompositionInput {
@@ -44,6 +45,8 @@ export interface CompositionInput {
   dialogs?: FileDialogs;
   /** The process environment (HTTPS_PROXY, NO_PROXY for probes), read once by the caller. */
   env: Record<string, string | undefined>;
+  /** The OS's proxy decision for a URL (PAC syntax); the shell passes Electron's session.resolveProxy. */
+  systemProxy?: (url: string) => Promise<string>;
   now?: () => Date;
   /** Prints the evidence report to PDF: Electron's printToPDF in the app, Chromium in the CLI and tests. */
   printPdf?: PdfPrinter;
@@ -76,6 +79,8 @@ export interface LazyServices extends VaultServices {
   bundles: BundleService;
   /** PGP keys for message-level security: keyrings for CI, lint, sign / decrypt checks. */
   pgp: PgpService;
+  /** How this laptop reaches peers: system settings, environment, PAC file, manual proxy, direct. */
+  routes: RouteResolver;
 }
 
 export type ServiceName = keyof LazyServices;
@@ -103,12 +108,15 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
   lazy(['material'], ['vault', 'landscapes'], () => import('./services/material/material-service'), (m, s) => ({
     material: m.createMaterialService({ vault: s.vault, landscapes: s.landscapes, dataDir: s.dataDir, now: s.now }),
   })),
+  lazy(['routes'], ['vault'], () => import('./services/network/compose-routes'), (m, s, i) => ({
+    routes: m.composeRoutes({ env: i.env, systemProxy: i.systemProxy, vault: s.vault }),
+  })),
   lazy(
     ['probes'],
-    ['vault', 'landscapes', 'hostKeys'],
+    ['vault', 'landscapes', 'hostKeys', 'routes'],
     () => Promise.all([import('./services/probes/compose-probes'), import('./services/probes/sftp/sftp-plan'), import('./services/probes/smtp/smtp-plan')]),
     ([probes, sftp, smtp], s, i) => ({
-      probes: probes.composeProbes({ ...i, now: s.now, vault: s.vault, landscapes: s.landscapes, env: i.env, planners: { sftp: sftp.createSftpPlanner(s.hostKeys), smtp: smtp.planSmtpProbe } }),
+      probes: probes.composeProbes({ ...i, now: s.now, vault: s.vault, landscapes: s.landscapes, env: i.env, routes: s.routes, planners: { sftp: sftp.createSftpPlanner(s.hostKeys), smtp: smtp.planSmtpProbe } }),
     }),
   ),
   lazy(['evidence'], ['landscapes', 'vault', 'probes'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({

@@ -59,6 +59,8 @@ if (!app.requestSingleInstanceLock()) {
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       dialogs: createElectronDialogs(),
       env: process.env,
+      // The OS's proxy decision (system settings, PAC, WPAD) in Chromium's PAC syntax.
+      systemProxy: (url) => session.defaultSession.resolveProxy(url),
     });
     const hub = createEventHub();
     hub.addSink((event, payload) => {

@@ -95,6 +95,8 @@ export function toLandscapeFile(l: Landscape, refs: ReadonlyMap<string, FileCred
       pathways: l.pathways.map(({ updatedAt: _u, credentialId, proxy, ...p }) => ({ ...p, proxy: proxyToFile(proxy, ref), credential: ref(credentialId) })),
       ciKeystore: l.ciKeystore.map(({ credentialId, ...e }) => ({ ...e, credential: ref(credentialId) })),
       id: undefined,
+      // This laptop's own route (proxy, PAC) is a machine setting, not part of the shared model.
+      network: undefined,
       createdAt: undefined,
       updatedAt: undefined,
     },

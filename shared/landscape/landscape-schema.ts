@@ -25,6 +25,22 @@ export const manualProxySchema = z.object({
 export const proxySchema = z.discriminatedUnion('type', [internetProxySchema, onPremiseProxySchema, manualProxySchema]);
 export type Proxy = z.infer<typeof proxySchema>;
 
+/**
+ * How THIS LAPTOP reaches the peers when probing (not how CI does: that is the pathway's proxy type).
+ * `system`: the operating system's decision (settings, PAC, WPAD) in the app; the environment
+ * (HTTPS_PROXY / NO_PROXY) in the CLI. Absent means `system`. A machine setting: never in landscape files.
+ */
+const proxyCredentialId = z.string().min(1).max(100).optional();
+export const laptopRouteSchema = z.discriminatedUnion('mode', [
+  /** `credentialId` everywhere: a Basic credential in the vault for whichever proxy is chosen (Proxy-Authorization). */
+  z.object({ mode: z.literal('system'), credentialId: proxyCredentialId }),
+  z.object({ mode: z.literal('direct') }),
+  z.object({ mode: z.literal('env') }),
+  z.object({ mode: z.literal('pac'), pacUrl: z.string().trim().min(1).max(2048), credentialId: proxyCredentialId }),
+  z.object({ mode: z.literal('manual'), host: z.string().trim().min(1).max(253), port: z.number().int().min(1).max(65535), credentialId: proxyCredentialId }),
+]);
+export type LaptopRoute = z.infer<typeof laptopRouteSchema>;
+
 export const smtpOptionsSchema = z.object({
   protection: z.enum(['off', 'starttls-mandatory', 'starttls-optional', 'smtps']).default('starttls-mandatory'),
   from: text(320).optional(),
@@ -124,6 +140,8 @@ export const landscapeSchema = z.object({
   ciKeystore: z.array(ciKeystoreEntrySchema).max(500).default([]),
   knownHosts: z.array(z.string().max(20000)).max(500).default([]),
   hostKeyTrust: z.array(hostKeyTrustSchema).max(500).default([]),
+  /** This laptop's route to the peers for probes (see laptopRouteSchema); absent = system. */
+  network: laptopRouteSchema.optional(),
   templateId: text(60).optional(),
   createdAt: isoDate,
   updatedAt: isoDate,

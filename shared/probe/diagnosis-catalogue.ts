@@ -4,6 +4,7 @@
  * stack, XSUAA, nginx), so a finding can be matched against a customer's screenshot.
  * Placeholders `{name}` are filled by `diagnose()`. No fix ever suggests switching verification off.
  */
+import { ROUTE_DIAGNOSIS } from './diagnosis-route';
 import type { Severity, WhereToFix } from './probe-types';
 import { TLS_PROFILE_DIAGNOSIS } from './diagnosis-tls-profile';
 
@@ -22,6 +23,7 @@ const UNAUTHORIZED_USER =
 
 export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   ...TLS_PROFILE_DIAGNOSIS,
+  ...ROUTE_DIAGNOSIS,
   // --- network and route ---
   'net.refused': { severity: 'error', cause: 'Nothing accepts connections on {host}:{port} (connection refused).', fix: 'Check the host and port in the pathway, and that the service is running and listening there.', whereToFix: 'peer-system' },
   'net.not-found': { severity: 'error', cause: 'The host name {host} does not resolve (DNS lookup failed).', fix: 'Check the spelling of the host; a host that only resolves inside the customer network needs the Cloud Connector (On-Premise) route.', whereToFix: 'network' },
@@ -29,9 +31,6 @@ export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   'net.unreachable': { severity: 'error', cause: 'There is no network route to {host}.', fix: 'Check the network or VPN; public receivers must be reachable from the internet.', whereToFix: 'network' },
   'net.reset': { severity: 'error', cause: 'The peer closed the connection in the middle of the exchange ({stage}).', fix: 'The server or a firewall in between drops the connection: check the server’s TLS configuration and any TLS-inspecting firewall.', whereToFix: 'peer-system' },
   'net.not-tls': { severity: 'error', cause: '{host}:{port} does not speak TLS (it answered with something else).', fix: 'Check the port: it is probably a plain-HTTP or another service’s port. Use the HTTPS port of the server.', whereToFix: 'peer-system' },
-  'proxy.auth-required': { severity: 'error', cause: 'The proxy {proxy} requires authentication (HTTP 407).', fix: 'Give the proxy user and password in the pathway’s proxy settings.', whereToFix: 'network', literal: 'HTTP/1.1 407 Proxy Authentication Required' },
-  'proxy.refused': { severity: 'error', cause: 'The proxy {proxy} refused to open a tunnel to {host}:{port} (HTTP {status}).', fix: 'Ask the network team to allow CONNECT to {host}:{port} on the proxy.', whereToFix: 'network' },
-  'proxy.unreachable': { severity: 'error', cause: 'The proxy {proxy} could not be reached.', fix: 'Check the proxy address, or the HTTPS_PROXY / NO_PROXY environment.', whereToFix: 'network' },
   'onprem.not-probed': { severity: 'warning', cause: 'This pathway goes through the Cloud Connector (On-Premise): the laptop cannot take that route.', fix: 'Run the Cloud Connector connectivity test in Cloud Integration (Monitor → Manage Security → Connectivity Tests → Cloud Connector) with the Location ID; check the virtual host and access control in the Cloud Connector.', whereToFix: 'ci-monitor' },
   // --- TLS handshake ---
   'tls.weak-protocol': { severity: 'error', cause: 'The server speaks only {protocol}; {client} speaks TLS 1.2 and 1.3 only and will not connect.', fix: 'Enable TLS 1.2 or 1.3 on the server.', whereToFix: 'peer-system', literal: 'javax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version' },

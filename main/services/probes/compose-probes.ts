@@ -19,6 +19,8 @@ export interface ProbeCompositionInput {
   landscapes: { get(ref: string): Landscape };
   /** The environment's proxy settings (HTTPS_PROXY, NO_PROXY). */
   env: Record<string, string | undefined>;
+  /** How this laptop reaches peers (services.routes). */
+  routes?: ProbeServiceDeps['routes'];
   /** Planners for protocols other than HTTPS (the SFTP and SMTP probes). */
   planners?: ProbeServiceDeps['planners'];
 }
@@ -31,6 +33,7 @@ export function composeProbes(input: ProbeCompositionInput): ProbeService {
     vault: input.vault,
     env: input.env,
     now: input.now,
+    ...(input.routes ? { routes: input.routes } : {}),
     ...(input.planners ? { planners: input.planners } : {}),
   });
 }

@@ -1,15 +1,20 @@
 /**
- * From a modelled pathway to a ProbeJob: the target from its endpoint, the route from its proxy
- * (Internet → direct or the environment's proxy; manual → that HTTP proxy; On-Premise → not probed
- * from the laptop, the model's findings shown instead), the trust and the credential. Protocols
+ * From a modelled pathway to a ProbeJob: the target from its endpoint, the route (decided by
+ * services.routes in the probe's first step: a manual proxy on the pathway, else this run's or the
+ * landscape's choice — system, direct, environment, PAC, manual; On-Premise → not probed from the
+ * laptop, the model's findings shown instead), the trust and the credential. Protocols
  * other than HTTPS are planned by their own probe modules (SFTP, SMTP) through `planners`.
  */
-import { deriveDirection, checkPathway, type Landscape, type Pathway } from '../../../shared/landscape';
+import { deriveDirection, checkPathway, type Landscape, type LaptopRoute, type Pathway } from '../../../shared/landscape';
 import { diagnose } from '../../../shared/probe/diagnosis';
 import { parseTarget } from '../../../shared/probe/probe-target';
 import type { ProbeContext, ProbeJob, ProbeRunner } from './engine-types';
 import { createHttpsRunner } from './https-probe';
-import { chooseRoute, type ExplicitProxy, type Route } from './net/route';
+import { createPacEvaluator } from '../network/pac-evaluator';
+import { vaultProxyCredential } from '../network/proxy-credential';
+import { createRouteResolver, type RouteResolver, type RouteTarget } from '../network/route-resolver';
+import type { Route } from './net/route';
+import { routeStep } from './net/route-step';
 import { ProbeFailure } from './probe-failure';
 import { landscapeTrust, readHttpsAuth, type VaultReader } from './probe-material';
 
@@ -17,28 +22,25 @@ export interface PlanDeps {
   vault: VaultReader;
   env: Record<string, string | undefined>;
   now: () => Date;
-  /** Credentials for an explicit proxy given by the caller; a manual proxy's vault credential wins. */
-  proxyAuth?: Pick<ExplicitProxy, 'user' | 'password'>;
+  /** How this laptop reaches peers; without one, the environment's proxy and PAC files are read directly. */
+  routes?: RouteResolver;
+  /** This run's choice (the CLI's --proxy / --pac), over the landscape's setting. */
+  routeOverride?: LaptopRoute;
 }
 
 export type PathwayPlanner = (l: Landscape, p: Pathway, deps: PlanDeps) => ProbeJob;
 
-function routeFor(p: Pathway, host: string, deps: PlanDeps): Route {
-  if (p.proxy.type === 'manual') return chooseRoute(host, { host: p.proxy.host, port: p.proxy.port, ...deps.proxyAuth }, deps.env);
-  return chooseRoute(host, undefined, deps.env);
+const fallbackRoutes = new WeakMap<PlanDeps, RouteResolver>();
+function routesOf(deps: PlanDeps): RouteResolver {
+  if (deps.routes) return deps.routes;
+  let r = fallbackRoutes.get(deps);
+  if (!r) fallbackRoutes.set(deps, (r = createRouteResolver({ env: deps.env, pac: createPacEvaluator(), readCredential: vaultProxyCredential(deps.vault) })));
+  return r;
 }
 
-/** The manual proxy's own Basic credential, read from the vault and registered as a secret. */
-async function readProxyAuth(p: Pathway, vault: PlanDeps['vault'], ctx: ProbeContext): Promise<PlanDeps['proxyAuth']> {
-  if (p.proxy.type !== 'manual' || !p.proxy.credentialId) return undefined;
-  const id = p.proxy.credentialId;
-  return ctx.step('proxy-credentials', 'Read the proxy credential from the vault', async () => {
-    const [meta, secret] = await Promise.all([vault.get(id), vault.readSecret(id)]);
-    const password = secret.password;
-    if (!meta.user || !password) throw new ProbeFailure(diagnose('model.credential-missing', { detail: 'the proxy credential has no user and password' }));
-    ctx.secret(password);
-    return { user: meta.user, password };
-  });
+/** Decides the pathway's route to `target` (the probe's `route` step). */
+export function pathwayRoute(ctx: ProbeContext, l: Landscape, p: Pathway, target: RouteTarget, deps: PlanDeps): Promise<Route> {
+  return routeStep(ctx, () => routesOf(deps).forPathway(l, p, target, deps.routeOverride));
 }
 
 /** A runner that fails at once with a model finding: the pathway itself cannot be probed as it stands. */
@@ -74,14 +76,13 @@ export function planHttpsProbe(l: Landscape, p: Pathway, deps: PlanDeps): ProbeJ
     ...base,
     target,
     runner: async (ctx) => {
-      const proxyAuth = await readProxyAuth(p, deps.vault, ctx);
-      const routeDeps = proxyAuth ? { ...deps, proxyAuth } : deps;
+      const route = await pathwayRoute(ctx, l, p, target, deps);
       const auth = await ctx.step('credentials', 'Read the credential from the vault', async (mark) => {
-        const a = await readHttpsAuth(l, p, deps.vault, (h) => routeFor(p, h, routeDeps), trust);
+        const a = await readHttpsAuth(l, p, deps.vault, (t) => routesOf(deps).forPathway(l, p, t, deps.routeOverride), trust);
         mark.detail(a.kind);
         return a;
       });
-      await createHttpsRunner({ ...target, path: parsed.path ?? '/', direction, auth, route: routeFor(p, target.host, routeDeps), trust, now: deps.now })(ctx);
+      await createHttpsRunner({ ...target, path: parsed.path ?? '/', direction, auth, route, trust, now: deps.now })(ctx);
     },
   };
 }

@@ -57,7 +57,7 @@ export async function readHttpsAuth(
   l: Landscape,
   p: Pathway,
   vault: VaultReader,
-  tokenRoute: (host: string) => Route,
+  tokenRoute: (target: { host: string; port: number }) => Promise<Route>,
   trust: TrustSets,
 ): Promise<HttpsAuth> {
   const id = credentialIdFor(l, p);
@@ -83,12 +83,15 @@ export async function readHttpsAuth(
       throw new ProbeFailure(diagnose('model.credential-missing', { detail: 'the OAuth2 client needs a client id, a secret and a token URL' }));
     }
     let host = '';
+    let port = 443;
     try {
-      host = new URL(tokenUrl).hostname;
+      const u = new URL(tokenUrl);
+      host = u.hostname.replace(/^\[|\]$/g, '');
+      port = Number(u.port || (u.protocol === 'http:' ? 80 : 443));
     } catch {
       throw new ProbeFailure(diagnose('model.endpoint-invalid', { detail: `token URL ${tokenUrl}` }));
     }
-    return { kind: 'oauth2-client-credentials', tokenUrl, clientId: meta.clientId, clientSecret, route: tokenRoute(host), trust: { ...trust, local: trust.local } };
+    return { kind: 'oauth2-client-credentials', tokenUrl, clientId: meta.clientId, clientSecret, route: await tokenRoute({ host, port }), trust: { ...trust, local: trust.local } };
   }
   return { kind: 'none' };
 }

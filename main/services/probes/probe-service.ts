@@ -4,19 +4,25 @@
  * ids; steps and the final result arrive through `onProgress` (the IPC layer forwards them).
  */
 import { randomUUID } from 'node:crypto';
-import type { Landscape, Pathway } from '../../../shared/landscape';
+import type { Landscape, LaptopRoute, Pathway } from '../../../shared/landscape';
 import { edgeState, type EdgeState } from '../../../shared/probe/edge-state';
 import { parseTarget } from '../../../shared/probe/probe-target';
-import type { ProbeProgress, ProbeResult } from '../../../shared/probe/probe-types';
+import type { Finding, ProbeProgress, ProbeResult } from '../../../shared/probe/probe-types';
 import { AppError } from '../../../shared/result';
 import type { ProbeEngine } from './engine';
-import type { ProbeJob } from './engine-types';
+import type { ProbeJob, ProbeRunner } from './engine-types';
 import { planHttpsProbe, unsupportedProtocol, type PathwayPlanner, type PlanDeps } from './pathway-plan';
 import { DEFAULT_CONCURRENCY, runPool } from './probe-pool';
 import type { HistoryEntry, ProbeHistory } from './probe-history';
 import { createHistoryBatch } from './history-batch';
 import { osTrust } from './probe-material';
-import { chooseRoute } from './net/route';
+import { describeRoute } from './net/route';
+import { routeStep } from './net/route-step';
+import { createPacEvaluator } from '../network/pac-evaluator';
+import { vaultProxyCredential } from '../network/proxy-credential';
+import { RouteFailure } from '../network/route-failure';
+import { createRouteResolver } from '../network/route-resolver';
+import { diagnose } from '../../../shared/probe/diagnosis';
 import { createTlsRunner } from './tls-probe';
 import { parsePemBundle } from './tls/certificates';
 
@@ -27,6 +33,17 @@ export interface ProbeServiceDeps extends PlanDeps {
   /** Extra planners by protocol (the SFTP and SMTP probes register here). */
   planners?: Partial<Record<Pathway['protocol'], PathwayPlanner>>;
   concurrency?: number;
+}
+
+export interface RunOptions {
+  /** This run's route choice, over the landscape's setting (a pathway's manual proxy still wins). */
+  route?: LaptopRoute;
+}
+
+export interface RoutePreview {
+  route: string;
+  /** Why the route cannot be decided (PAC unreadable, SOCKS only, …). */
+  finding?: Finding;
 }
 
 export type ProgressListener = (p: ProbeProgress) => void;
@@ -41,6 +58,8 @@ export function createProbeService(deps: ProbeServiceDeps) {
   const active = new Map<string, AbortController>();
   const planners: Partial<Record<Pathway['protocol'], PathwayPlanner>> = { https: planHttpsProbe, ...deps.planners };
   const historyBatch = createHistoryBatch(deps.history);
+  const routes = deps.routes ?? createRouteResolver({ env: deps.env, pac: createPacEvaluator(), readCredential: vaultProxyCredential(deps.vault) });
+  deps = { ...deps, routes };
 
   function launch(job: ProbeJob, onProgress: ProgressListener, record?: { landscapeId: string; pathwayNumber: number }): Started {
     const probeId = randomUUID();
@@ -54,9 +73,9 @@ export function createProbeService(deps: ProbeServiceDeps) {
     return { probeId, done, ...(record ? { pathwayNumber: record.pathwayNumber } : {}) };
   }
 
-  function jobFor(l: Landscape, p: Pathway): ProbeJob {
+  function jobFor(l: Landscape, p: Pathway, route?: LaptopRoute): ProbeJob {
     const planner = planners[p.protocol];
-    return planner ? planner(l, p, deps) : unsupportedProtocol(l, p);
+    return planner ? planner(l, p, route ? { ...deps, routeOverride: route } : deps) : unsupportedProtocol(l, p);
   }
 
   function pathwayOf(l: Landscape, n: number): Pathway {
@@ -66,27 +85,32 @@ export function createProbeService(deps: ProbeServiceDeps) {
   }
 
   return {
-    start(landscapeRef: string, pathwayNumber: number, onProgress: ProgressListener): Started {
+    /** `opts.route`: this run's route choice (the CLI's --proxy / --pac) over the landscape's setting. */
+    start(landscapeRef: string, pathwayNumber: number, onProgress: ProgressListener, opts: RunOptions = {}): Started {
       const l = deps.landscapes.get(landscapeRef);
-      return launch(jobFor(l, pathwayOf(l, pathwayNumber)), onProgress, { landscapeId: l.id, pathwayNumber });
+      return launch(jobFor(l, pathwayOf(l, pathwayNumber), opts.route), onProgress, { landscapeId: l.id, pathwayNumber });
     },
     /** Every pathway at once, at most `concurrency` in flight; queued ones wait for a free slot. */
-    startAll(landscapeRef: string, onProgress: ProgressListener): { runId: string; probes: Started[]; done: Promise<ProbeResult[]> } {
+    startAll(landscapeRef: string, onProgress: ProgressListener, opts: RunOptions = {}): { runId: string; probes: Started[]; done: Promise<ProbeResult[]> } {
       const l = deps.landscapes.get(landscapeRef);
       const pathways = [...l.pathways].sort((a, b) => a.number - b.number);
       const slots = pathways.map(() => deferred());
-      const probes = pathways.map((p, i) => launchGated(jobFor(l, p), slots[i]!.promise, onProgress, { landscapeId: l.id, pathwayNumber: p.number }));
+      const probes = pathways.map((p, i) => launchGated(jobFor(l, p, opts.route), slots[i]!.promise, onProgress, { landscapeId: l.id, pathwayNumber: p.number }));
       const done = runPool(probes, deps.concurrency ?? DEFAULT_CONCURRENCY, async (x, i) => {
         slots[i]!.resolve();
         return x.done;
       });
       return { runId: randomUUID(), probes, done };
     },
-    tls(target: string, caPem: string, onProgress: ProgressListener, deadlineMs?: number): Started {
+    tls(target: string, caPem: string, onProgress: ProgressListener, deadlineMs?: number, opts: RunOptions = {}): Started {
       const parsed = parseTarget(target, 443);
       if ('error' in parsed) throw new AppError('INVALID_TARGET', parsed.error, 'target');
       const trust = { local: [...osTrust(), ...parsePemBundle(caPem)], localRole: 'laptop' as const };
-      const runner = createTlsRunner({ host: parsed.host, port: parsed.port, route: chooseRoute(parsed.host, undefined, deps.env), trust, reducedFromUrl: parsed.reducedFromUrl, now: deps.now });
+      const at = { host: parsed.host, port: parsed.port };
+      const runner: ProbeRunner = async (ctx) => {
+        const route = await routeStep(ctx, () => routes.resolve(at, opts.route ?? { mode: 'system' }, 'command line'));
+        await createTlsRunner({ ...at, route, trust, reducedFromUrl: parsed.reducedFromUrl, now: deps.now })(ctx);
+      };
       return launch({ kind: 'tls', target: { host: parsed.host, port: parsed.port }, runner, ...(deadlineMs ? { deadlineMs } : {}) }, onProgress);
     },
     /** The number of a pathway given by number or by id (refused with the field named if unknown). */
@@ -116,6 +140,21 @@ export function createProbeService(deps: ProbeServiceDeps) {
       historyBatch.flush();
       const all = deps.history.forLandscape(l.id);
       return Object.fromEntries(l.pathways.map((p) => [p.number, edgeState(all[p.number] ?? [], p.updatedAt, deps.now())]));
+    },
+    /** The route a pathway's probe would take now, without probing: the panel shows it before a run. */
+    async previewRoute(landscapeRef: string, pathwayNumber: number, opts: RunOptions = {}): Promise<RoutePreview> {
+      const l = deps.landscapes.get(landscapeRef);
+      const p = pathwayOf(l, pathwayNumber);
+      if (p.proxy.type === 'on-premise') return { route: 'not probed from the laptop (Cloud Connector)' };
+      const parsed = parseTarget(p.endpoint, p.protocol === 'sftp' ? 22 : p.protocol === 'smtp' ? 25 : 443);
+      if ('error' in parsed) return { route: 'unknown: the pathway has no usable address yet' };
+      try {
+        const r = await routes.forPathway(l, p, { host: parsed.host, port: parsed.port }, opts.route);
+        return { route: describeRoute(r) };
+      } catch (e) {
+        if (e instanceof RouteFailure) return { route: 'cannot be decided', finding: diagnose(e.code, e.vars) };
+        throw e;
+      }
     },
     activeCount: () => active.size,
   };

@@ -47,7 +47,9 @@ describe('explicit proxy with its credential in the vault', () => {
     services.landscapes.updatePathway(fx.landscapeId, pathway4().id, { proxy: { type: 'manual', host: '127.0.0.1', port: proxy.port, credentialId: cred.id } });
     const r = await services.probes.start(fx.landscapeId, 4, () => {}).done;
     expect(r.verdict).toBe('failed');
-    const finding = r.findings.find((f) => f.code === 'proxy.auth-required');
+    // Credentials were sent and refused: "rejected", naming the user, not "required".
+    const finding = r.findings.find((f) => f.code === 'proxy.auth-rejected');
     expect(finding?.whereToFix).toBe('network');
+    expect(finding?.message).toContain('proxyuser');
   });
 });

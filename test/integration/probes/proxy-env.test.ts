@@ -61,18 +61,18 @@ describe('proxy from the environment', () => {
     const before = proxy.tunnels.length;
     const r = await probe({ HTTPS_PROXY: `http://corp:${PROXY_PW}@127.0.0.1:${proxy.port}` });
     expect(r.verdict).toBe('passed');
-    expect(r.route).toBe(`via the environment’s HTTP proxy 127.0.0.1:${proxy.port} as corp (CONNECT)`);
+    expect(r.route).toBe(`proxy 127.0.0.1:${proxy.port} from HTTPS_PROXY as corp`);
     expect(proxy.tunnels.length).toBe(before + 1);
   });
   it('NO_PROXY matching the host: direct', async () => {
     const before = proxy.tunnels.length;
     const r = await probe({ HTTPS_PROXY: `http://corp:${PROXY_PW}@127.0.0.1:${proxy.port}`, NO_PROXY: 'localhost' });
-    expect(r.route).toBe('direct');
+    expect(r.route).toBe('direct (NO_PROXY matched)');
     expect(proxy.tunnels.length).toBe(before);
   });
   it('a manual proxy without credentials on the pathway wins over the environment: 407 explained', async () => {
     const r = await probe({ HTTPS_PROXY: 'http://127.0.0.1:9' }, { type: 'manual', host: '127.0.0.1', port: proxy.port });
-    expect(r.route).toContain('the pathway’s HTTP proxy');
+    expect(r.route).toBe(`proxy 127.0.0.1:${proxy.port} set on the pathway`);
     expect(r.findings.map((f) => f.code)).toEqual(['proxy.auth-required']);
   });
 });

@@ -47,7 +47,8 @@ describe('planning a pathway probe', () => {
     const r = await probe({ endpoint: 'https://127.0.0.1:9/x', credentialId: 'gone' });
     expect(r.findings.map((f) => f.code)).toEqual(['model.credential-missing']);
     expect(r.findings[0]?.message).toContain('gone');
-    expect(r.steps.map((s) => s.id)).toEqual(['credentials']);
+    // The route step only decides how to reach the peer; nothing is sent before the credential is read.
+    expect(r.steps.map((s) => s.id)).toEqual(['route', 'credentials']);
   });
   it('a pathway without a credential says so', async () => {
     const r = await probe({ endpoint: 'https://127.0.0.1:9/x' });

@@ -26,8 +26,13 @@ describe('routes', () => {
   it('uses HTTPS_PROXY unless NO_PROXY matches', () => {
     const env = { HTTPS_PROXY: 'http://u:p%40ss@proxy.corp:3128', NO_PROXY: 'localhost,.internal.corp' };
     expect(chooseRoute('api.example', undefined, env)).toMatchObject({ kind: 'proxy', host: 'proxy.corp', port: 3128, user: 'u', password: 'p@ss', source: 'environment' });
-    expect(chooseRoute('localhost', undefined, env)).toEqual({ kind: 'direct' });
-    expect(chooseRoute('a.internal.corp', undefined, env)).toEqual({ kind: 'direct' });
+    expect(chooseRoute('localhost', undefined, env)).toEqual({ kind: 'direct', reason: 'NO_PROXY matched' });
+    expect(chooseRoute('a.internal.corp', undefined, env)).toEqual({ kind: 'direct', reason: 'NO_PROXY matched' });
+  });
+  it('falls back to HTTP_PROXY and names the variable it used', () => {
+    const r = chooseRoute('api.example', undefined, { http_proxy: 'proxy.corp:8080' });
+    expect(r).toMatchObject({ kind: 'proxy', host: 'proxy.corp', port: 8080, origin: 'HTTP_PROXY' });
+    expect(describeRoute(r)).toBe('proxy proxy.corp:8080 from HTTP_PROXY');
   });
   it('prefers the pathway proxy and names the route without the password', () => {
     const r = chooseRoute('h', { host: 'p', port: 8080, user: 'me', password: 'secret-pw' }, { HTTPS_PROXY: 'http://other:1' });

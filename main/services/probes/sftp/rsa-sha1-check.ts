@@ -15,9 +15,11 @@ export async function tryRsaSha1(
   ctx: { deadlineAt: number; signal: AbortSignal; log: (l: string) => void },
 ): Promise<RsaSha1Outcome> {
   try {
+    const sock = opts.openSocket ? await opts.openSocket() : undefined;
     const { client } = await openSshSession({
       host: opts.host,
       port: opts.port,
+      ...(sock ? { sock } : {}),
       deadlineAt: ctx.deadlineAt,
       signal: ctx.signal,
       algorithms: opts.algorithms,

@@ -8,8 +8,9 @@
 import type { Landscape, Pathway } from '../../../../shared/landscape';
 import { diagnose } from '../../../../shared/probe/diagnosis';
 import { parseTarget } from '../../../../shared/probe/probe-target';
-import type { ProbeJob } from '../engine-types';
-import { failingRunner, type PathwayPlanner, type PlanDeps } from '../pathway-plan';
+import type { ProbeContext, ProbeJob } from '../engine-types';
+import { failingRunner, pathwayRoute, type PathwayPlanner, type PlanDeps } from '../pathway-plan';
+import { openRoute, openTunnel } from '../net/connect';
 import { ProbeFailure } from '../probe-failure';
 import type { HostKeyService } from './host-key-service';
 import { createSftpRunner } from './sftp-runner';
@@ -57,6 +58,22 @@ function knownHostsHostOf(p: Pathway, target: { host: string; port: number }): {
   return 'error' in v ? target : { host: v.host, port: v.port };
 }
 
+/**
+ * On-Premise: the laptop goes direct (CI reaches the server through the Cloud Connector). Otherwise
+ * the route step decides; through a proxy the first tunnel is opened here (its steps shown), and a
+ * second login (the ssh-rsa check) opens its own.
+ */
+async function sshTunnel(ctx: ProbeContext, l: Landscape, p: Pathway, target: { host: string; port: number }, deps: PlanDeps): Promise<Pick<SftpProbeOptions, 'sock' | 'openSocket'>> {
+  if (p.proxy.type === 'on-premise') {
+    ctx.setRoute('direct (CI reaches it through the Cloud Connector)');
+    return {};
+  }
+  const route = await pathwayRoute(ctx, l, p, target, deps);
+  if (route.kind !== 'proxy') return {};
+  const sock = await openRoute(ctx, route, target.host, target.port);
+  return { sock, openSocket: () => openTunnel(route, target.host, target.port, ctx.signal, (line) => ctx.log(line), (v) => ctx.secret(v)) };
+}
+
 export function createSftpPlanner(hostKeys: HostKeyService): PathwayPlanner {
   return (l, p, deps): ProbeJob => {
     const base = { kind: 'sftp' as const, landscapeId: l.id, pathwayNumber: p.number, deadlineMs: p.probe?.deadlineMs };
@@ -73,7 +90,7 @@ export function createSftpPlanner(hostKeys: HostKeyService): PathwayPlanner {
       ...base,
       target,
       runner: async (ctx) => {
-        ctx.setRoute(p.proxy.type === 'on-premise' ? 'direct (CI reaches it through the Cloud Connector)' : 'direct');
+        const tunnel = await sshTunnel(ctx, l, p, target, deps);
         const creds = await ctx.step('credentials', 'Read the credential from the vault', async (mark) => {
           const c = await readAuth(l, p, deps, auth);
           mark.detail(`${p.auth} as ${c.user ?? '(no user)'}`);
@@ -90,6 +107,7 @@ export function createSftpPlanner(hostKeys: HostKeyService): PathwayPlanner {
           // Writing a temporary file is a change on the customer's server: only when the pathway asks.
           writeCheck: p.sftp?.writeCheck === true,
           ...creds,
+          ...tunnel,
         })(ctx);
       },
     };

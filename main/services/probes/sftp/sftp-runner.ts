@@ -60,6 +60,7 @@ export function createSftpRunner(opts: SftpProbeOptions): ProbeRunner {
     const session: Promise<SshSession> = openSshSession({
       host: opts.host,
       port: opts.port,
+      ...(opts.sock ? { sock: opts.sock } : {}),
       deadlineAt: ctx.deadlineAt,
       signal: ctx.signal,
       auth: authSteps(opts),

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { Algorithms } from 'ssh2';
 
 /** What the SFTP runner needs from a pathway, already resolved (credential read from the vault). */
@@ -34,4 +35,7 @@ export interface SftpProbeOptions {
   writeCheck?: boolean;
   /** Offered algorithms (tests restrict them); defaults to ssh2's. */
   algorithms?: Algorithms;
+  /** Through a proxy: the tunnel already opened for the first login, and how to open another. */
+  sock?: Duplex;
+  openSocket?: () => Promise<Duplex>;
 }

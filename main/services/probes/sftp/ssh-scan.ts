@@ -2,6 +2,7 @@
  * `ssh-keyscan` with the fingerprint and CI's verdict: reads the host key during the key exchange
  * and refuses it, so nothing else is sent. Used by `landscape ssh-scan` and the pin confirmation.
  */
+import type { Duplex } from 'node:stream';
 import type { Algorithms } from 'ssh2';
 import { openSshSession, SshFailure } from './ssh-session';
 import { describeHostKey, type HostKeyInfo } from './host-key';
@@ -23,15 +24,19 @@ export async function scanHostKey(input: {
   knownHosts?: string[];
   knownHostsHost?: { host: string; port: number };
   algorithms?: Algorithms;
+  /** Through a proxy: opens the tunnel to host:port (given the scan's signal). */
+  openSocket?: (signal: AbortSignal) => Promise<Duplex>;
 }): Promise<SshScanResult> {
   let raw: Buffer | undefined;
   const controller = new AbortController();
   const deadlineMs = input.deadlineMs ?? 10_000;
   const timer = setTimeout(() => controller.abort(), deadlineMs);
   try {
+    const sock = input.openSocket ? await input.openSocket(controller.signal) : undefined;
     await openSshSession({
       host: input.host,
       port: input.port,
+      ...(sock ? { sock } : {}),
       deadlineAt: Date.now() + deadlineMs,
       signal: controller.signal,
       auth: [],

@@ -5,6 +5,7 @@
  * non-undefined return of `hostVerifier` as the verdict, so an async verifier (a Promise) would
  * accept every host.
  */
+import type { Duplex } from 'node:stream';
 import { Client, type Algorithms, type AuthenticationType, type NextAuthHandler } from 'ssh2';
 
 export type AuthStep =
@@ -14,6 +15,8 @@ export type AuthStep =
 export interface SshAttempt {
   host: string;
   port: number;
+  /** An open connection to speak SSH over (a proxy tunnel); otherwise host:port is dialled. */
+  sock?: Duplex;
   deadlineAt: number;
   signal: AbortSignal;
   /** Called once with the raw host key; returns true to go on, false to refuse. */
@@ -127,8 +130,7 @@ export function openSshSession(attempt: SshAttempt): Promise<SshSession> {
     client.on('close', () => finish(new SshFailure('network', 'connection closed', report)));
 
     client.connect({
-      host: attempt.host,
-      port: attempt.port,
+      ...(attempt.sock ? { sock: attempt.sock } : { host: attempt.host, port: attempt.port }),
       username: attempt.auth[0]?.username ?? 'probe',
       // Past the deadline on purpose: the caller's signal (the engine's deadline) ends the attempt,
       // so a timeout is reported as the probe's deadline, not as an ssh2 error racing it.

@@ -6,7 +6,7 @@
  */
 import { diagnose } from '../../../../shared/probe/diagnosis';
 import type { ProbeJob } from '../engine-types';
-import { failingRunner, type PathwayPlanner } from '../pathway-plan';
+import { failingRunner, pathwayRoute, type PathwayPlanner } from '../pathway-plan';
 import { ProbeFailure } from '../probe-failure';
 import { landscapeTrust } from '../probe-material';
 import { targetOf } from '../sftp/sftp-plan';
@@ -29,6 +29,7 @@ export const planSmtpProbe: PathwayPlanner = (l, p, deps): ProbeJob => {
     ...base,
     target,
     runner: async (ctx) => {
+      const route = await pathwayRoute(ctx, l, p, target, deps);
       const cred = await ctx.step('credentials', 'Read the credential from the vault', async (mark) => {
         if (auth === 'none') {
           mark.skip('authentication None');
@@ -49,7 +50,7 @@ export const planSmtpProbe: PathwayPlanner = (l, p, deps): ProbeJob => {
       await createSmtpRunner({
         ...target,
         protection,
-        route: { kind: 'direct' },
+        route,
         trust: landscapeTrust(l, 'outbound'),
         auth,
         ...cred,
