@@ -26,6 +26,7 @@ import type { PdfPrinter } from './services/evidence/pdf-printer';
 import type { BundleService } from './services/bundle/bundle-service';
 import type { PgpService } from './services/pgp/pgp-service';
 import type { RouteResolver } from './services/network/route-resolver';
+import type { IflowImportService } from './services/iflow/iflow-import-service';
 import { lazyRegistry, lazy, type LazyEntry, type LazyRegistry } from './lazy-services';
 
 export interface CompositionInput {
@@ -81,6 +82,8 @@ export interface LazyServices extends VaultServices {
   pgp: PgpService;
   /** How this laptop reaches peers: system settings, environment, PAC file, manual proxy, direct. */
   routes: RouteResolver;
+  /** Integration flows (iFlow and package exports) into a landscape. */
+  iflows: IflowImportService;
 }
 
 export type ServiceName = keyof LazyServices;
@@ -127,6 +130,9 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
   })),
   lazy(['pgp'], ['vault'], () => import('./services/pgp/pgp-service'), (m, s) => ({
     pgp: m.createPgpService({ vault: s.vault, dataDir: s.dataDir, storeBackend: s.storeBackend, log: s.log, now: s.now }),
+  })),
+  lazy(['iflows'], ['landscapes', 'vault'], () => import('./services/iflow/iflow-import-service'), (m, s) => ({
+    iflows: m.createIflowImportService({ landscapes: s.landscapes, vault: s.vault, now: s.now }),
   })),
 ];
 

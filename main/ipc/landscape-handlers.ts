@@ -43,13 +43,13 @@ export function createLandscapeHandlers(s: Services): HandlersFor<typeof landsca
       const r = await L.files.exportFile(landscapeId, s.userPaths.assertChosen(path), links());
       return { path: r.path ?? path, unlinked: r.unlinked };
     },
-    'landscapes:handover': ({ landscapeId }) => {
-      const handover = buildHandover(L.get(landscapeId));
+    'landscapes:handover': async ({ landscapeId }) => {
+      const handover = buildHandover(L.get(landscapeId), await s.vault.list());
       return { handover, markdown: renderHandoverMarkdown(handover) };
     },
     'landscapes:export-handover': async ({ landscapeId, path }) => {
       const target = s.userPaths.assertChosen(path);
-      await writeFile(target, renderHandoverMarkdown(buildHandover(L.get(landscapeId))));
+      await writeFile(target, renderHandoverMarkdown(buildHandover(L.get(landscapeId), await s.vault.list())));
       return { path: target };
     },
     'landscapes:import': async ({ path, name }, ctx) => {

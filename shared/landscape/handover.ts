@@ -4,6 +4,7 @@
  * needs and the checklist ticks so far. Pure and secret-free: it is meant to be mailed around.
  */
 import type { Landscape } from './landscape-schema';
+import { materialNeeds, type MaterialNeed, type VaultEntryRef } from './material-needs';
 import { viewPathways } from './pathway-view';
 import { PLACE_LABELS, type Place } from './vocabulary';
 
@@ -29,11 +30,14 @@ export interface Handover {
   customer: string;
   stage: string;
   sections: HandoverSection[];
+  /** Every Credential Name, Private Key Alias and known host by name, prepared in the vault or missing. */
+  material: MaterialNeed[];
   open: number;
   done: number;
 }
 
-export function buildHandover(landscape: Landscape): Handover {
+/** `vault`: the vault's entries (id, label, kind) to say which named material is prepared; none → all missing. */
+export function buildHandover(landscape: Landscape, vault: VaultEntryRef[] = []): Handover {
   const sections = new Map<string, HandoverSection>();
   for (const view of viewPathways(landscape)) {
     const peer = view.direction === 'inbound' ? view.from : view.to;
@@ -61,6 +65,7 @@ export function buildHandover(landscape: Landscape): Handover {
     customer: landscape.customer ?? '',
     stage: landscape.stage,
     sections: list,
+    material: materialNeeds(landscape, vault),
     open: items.filter((i) => !i.done).length,
     done: items.filter((i) => i.done).length,
   };
@@ -77,6 +82,11 @@ export function renderHandoverMarkdown(h: Handover): string {
     lines.push('', `## ${s.where}`, '');
     if (s.accessRights.length) lines.push(`Needs: ${s.accessRights.join('; ')}`, '');
     for (const i of s.items) lines.push(`- [${i.done ? 'x' : ' '}] **${i.title}** (pathway ${i.pathway}: ${i.route}) — ${i.detail}`);
+  }
+  if (h.material.length) {
+    lines.push('', '## Security material by name (Cloud Integration → Monitor → Manage Security)', '');
+    const status = { prepared: 'prepared', missing: 'MISSING', conflict: 'CONFLICT' } as const;
+    for (const m of h.material) lines.push(`- **${m.name}** (${status[m.status]}, pathway ${m.pathways.join(', ')}) — ${m.needs}. ${m.detail}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -48,6 +48,18 @@ export const smtpOptionsSchema = z.object({
 });
 export type SmtpOptions = z.infer<typeof smtpOptionsSchema>;
 
+/** One adapter of an iFlow that makes this connection (imported pathways; several iFlows may share one). */
+export const iflowSourceSchema = z.object({
+  /** The iFlow's id (Bundle-SymbolicName) and display name. */
+  iflowId: z.string().min(1).max(200),
+  iflow: text(200),
+  /** The adapter's message flow id inside the iFlow, its name, and its type as the iFlow writes it (SOAP, RFC, …). */
+  flowId: z.string().min(1).max(200),
+  adapter: text(200),
+  type: text(60),
+});
+export type IflowSource = z.infer<typeof iflowSourceSchema>;
+
 export const pathwaySchema = z.object({
   id,
   /** 1..n, stable: the number the consultant and the handover refer to. */
@@ -72,6 +84,7 @@ export const pathwaySchema = z.object({
   /** Ticked "maintained at" step ids (the diagram's checklist). */
   checklistDone: z.array(text(80)).max(100).default([]),
   notes: text(4000).optional(),
+  sources: z.array(iflowSourceSchema).max(200).optional(),
   updatedAt: isoDate,
 });
 export type Pathway = z.infer<typeof pathwaySchema>;

@@ -16,15 +16,18 @@ export function peerOf(p: { from: string; to: string }): string {
 }
 
 const VALID_AUTH: Record<Protocol, Record<Direction, AuthMethod[]>> = {
+  // 'none': an HTTPS sender or receiver adapter may be configured without authentication (public APIs).
   https: {
-    inbound: ['basic', 'client-certificate', 'oauth2-client-credentials'],
-    outbound: ['basic', 'client-certificate', 'oauth2-client-credentials'],
+    inbound: ['basic', 'client-certificate', 'oauth2-client-credentials', 'none'],
+    outbound: ['basic', 'client-certificate', 'oauth2-client-credentials', 'none'],
   },
   // SFTP: CI is always the SSH client (the sender adapter polls), so both directions share the list.
   // 'none' is what CI's SSH connectivity test offers to check the host (key) alone.
   sftp: { inbound: ['password', 'public-key', 'dual', 'none'], outbound: ['password', 'public-key', 'dual', 'none'] },
   // CI sends mail (receiver adapter); it does not accept SMTP, so inbound has no valid method.
   smtp: { inbound: [], outbound: ['none', 'plain', 'encrypted'] },
+  // Adapters the model does not probe keep whatever their iFlow says.
+  other: { inbound: ['basic', 'client-certificate', 'oauth2-client-credentials', 'password', 'public-key', 'none'], outbound: ['basic', 'client-certificate', 'oauth2-client-credentials', 'password', 'public-key', 'none'] },
 };
 
 export function validAuthMethods(protocol: Protocol, direction: Direction): AuthMethod[] {
@@ -39,6 +42,7 @@ const ADAPTERS: Record<Protocol, Adapter[]> = {
   https: ['http', 'soap', 'idoc', 'odata'],
   sftp: ['sftp'],
   smtp: ['mail'],
+  other: ['other'],
 };
 
 export function validAdapters(protocol: Protocol): Adapter[] {

@@ -15,6 +15,7 @@ export const SYSTEM_KIND_IDS = [
   'sftp-server',
   'mail-server',
   'generic-https',
+  'other-system',
 ] as const;
 
 export type SystemKindId = (typeof SYSTEM_KIND_IDS)[number];
@@ -76,6 +77,7 @@ export const SYSTEM_KINDS: readonly SystemKind[] = [
   { id: 'erp-on-premise', label: 'SAP ERP (on-premise)', location: 'customer-landscape', protocols: ['https'], adapters: ['http', 'soap', 'idoc'], asSender: s4OnPremSender, asReceiver: s4OnPremReceiver, accessRights: ['ERP basis: STRUST, SM59, SOAMANAGER, SU01', 'Cloud Connector administrator'] },
   { id: 'sftp-server', label: 'SFTP server', location: 'customer-landscape', protocols: ['sftp'], adapters: ['sftp'], asSender: [{ id: 'peer-sftp-user', title: 'SFTP user and directory', detail: 'A user CI polls with, and the directory it reads.' }, { id: 'peer-authorized-keys', title: 'authorized_keys', detail: 'Add the CI public key (public key or dual authentication).' }], asReceiver: [{ id: 'peer-sftp-user', title: 'SFTP user and directory', detail: 'A user CI writes with, and the target directory.' }, { id: 'peer-authorized-keys', title: 'authorized_keys', detail: 'Add the CI public key (public key or dual authentication).' }], accessRights: ['SFTP server administrator (users, authorized_keys)'] },
   { id: 'mail-server', label: 'Mail server (SMTP)', location: 'cloud', protocols: ['smtp'], adapters: ['mail'], asSender: [], asReceiver: [{ id: 'peer-mailbox', title: 'Mailbox / SMTP account', detail: 'An account allowed to send as the From address; port 587 (STARTTLS) or 465 (SMTPS).' }], accessRights: ['Mail administrator (accounts, relay rights)'] },
+  { id: 'other-system', label: 'Other system', location: 'customer-landscape', protocols: ['https', 'sftp', 'smtp', 'other'], adapters: ['http', 'soap', 'idoc', 'odata', 'sftp', 'mail', 'other'], asSender: genericSender, asReceiver: genericReceiver, accessRights: ['Administrator of the system'] },
   { id: 'generic-https', label: 'Generic HTTPS system', location: 'cloud', protocols: ['https'], adapters: ['http', 'soap', 'odata'], asSender: genericSender, asReceiver: genericReceiver, accessRights: ['Administrator of the system'] },
 ];
 

@@ -12,10 +12,11 @@ export const STAGES = ['development', 'test', 'production'] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_LABELS: Record<Stage, string> = { development: 'Development', test: 'Test', production: 'Production' };
 
-export const PROTOCOLS = ['https', 'sftp', 'smtp'] as const;
+/** 'other': a connection the model records but does not probe (RFC, JDBC, AS2, AMQP, … read from an iFlow). */
+export const PROTOCOLS = ['https', 'sftp', 'smtp', 'other'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
-export const ADAPTERS = ['http', 'soap', 'idoc', 'odata', 'sftp', 'mail'] as const;
+export const ADAPTERS = ['http', 'soap', 'idoc', 'odata', 'sftp', 'mail', 'other'] as const;
 export type Adapter = (typeof ADAPTERS)[number];
 
 export const AUTH_METHODS = [
@@ -48,7 +49,7 @@ export const AUTH_LABELS: Record<AuthMethod, string> = {
   encrypted: 'Encrypted user/password',
 };
 
-export const PROTOCOL_LABELS: Record<Protocol, string> = { https: 'HTTPS', sftp: 'SFTP', smtp: 'SMTP' };
+export const PROTOCOL_LABELS: Record<Protocol, string> = { https: 'HTTPS', sftp: 'SFTP', smtp: 'SMTP', other: 'Other (not probed)' };
 
 export const ADAPTER_LABELS: Record<Adapter, string> = {
   http: 'HTTP',
@@ -57,6 +58,7 @@ export const ADAPTER_LABELS: Record<Adapter, string> = {
   odata: 'OData',
   sftp: 'SFTP',
   mail: 'Mail',
+  other: 'Other (see its iFlow adapter)',
 };
 
 export const PLACE_LABELS: Record<Place, string> = {

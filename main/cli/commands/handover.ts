@@ -11,7 +11,7 @@ import { EXIT, output, stringFlag, UsageError, type CommandDef } from '../comman
 
 export const handoverCommand: CommandDef = {
   name: 'handover',
-  uses: ['landscapes'],
+  uses: ['landscapes', 'vault'],
   summary: 'What must be created where (Markdown or JSON), or the handover pack with its files (--pack DIR)',
   usage: 'landscape handover NAME [--out FILE] [--json] | landscape handover NAME --pack DIR [--include PATH]… [--json]',
   valueFlags: ['out', 'pack'],
@@ -35,7 +35,7 @@ export const handoverCommand: CommandDef = {
       );
       return EXIT.ok;
     }
-    const handover = buildHandover(ctx.services.landscapes.get(name));
+    const handover = buildHandover(ctx.services.landscapes.get(name), await ctx.services.vault.list());
     const markdown = renderHandoverMarkdown(handover);
     const out = stringFlag(args, 'out');
     if (out) writeFileSync(resolve(out), markdown);

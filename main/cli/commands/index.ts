@@ -24,4 +24,5 @@ export const commands: CommandEntry[] = [
   { name: 'expiry', summary: 'Expiry radar: certificates and keys of a landscape (or all), soonest first, with what to renew where', load: async () => (await import('./expiry')).expiryCommand },
   { name: 'bundle', summary: 'Move landscapes with their secrets to another laptop (age-encrypted bundle)', load: async () => (await import('./bundle')).bundleCommand },
   { name: 'pgp', summary: 'PGP keys for message-level security: create, import, keyrings for CI, lint, sign / decrypt checks', load: async () => (await import('./pgp')).pgpCommand },
+  { name: 'iflow', summary: 'Import integration flows (iFlow or package exports, .iflw) into a landscape', load: async () => (await import('./iflow')).iflowCommand },
 ];

@@ -173,6 +173,12 @@ export function createLandscapesService(deps: LandscapesDeps) {
       });
       return added;
     },
+    /** Replaces a landscape whole (an iFlow import planned on it); refused if it changed since it was read. */
+    replace: (ref: string, next: Landscape): Landscape =>
+      mutate(ref, (l) => {
+        if (l.updatedAt !== next.updatedAt) throw new AppError('CONFLICT', `Landscape "${l.name}" changed while the import was prepared; import again.`, 'landscape');
+        return { ...next, id: l.id };
+      }),
     addSystem: (ref: string, input: unknown) => mutate(ref, (l, c) => edits.addSystem(l, input, c)),
     updateSystem: (ref: string, systemId: string, patch: unknown) => mutate(ref, (l) => edits.updateSystem(l, systemId, patch)),
     removeSystem: (ref: string, systemId: string) => mutate(ref, (l) => edits.removeSystem(l, systemId)),

@@ -53,7 +53,7 @@ describe('templates', () => {
   });
 
   it('every catalogue kind has peer steps with unique ids per side', () => {
-    expect(SYSTEM_KINDS.map((k) => k.id)).toHaveLength(9);
+    expect(SYSTEM_KINDS.map((k) => k.id)).toHaveLength(10);
     for (const k of SYSTEM_KINDS) {
       for (const side of [k.asSender, k.asReceiver]) expect(new Set(side.map((s) => s.id)).size).toBe(side.length);
     }
@@ -69,7 +69,7 @@ describe('direction and auth', () => {
   });
 
   it('lists the valid methods per protocol and direction', () => {
-    expect(validAuthMethods('https', 'inbound')).toEqual(['basic', 'client-certificate', 'oauth2-client-credentials']);
+    expect(validAuthMethods('https', 'inbound')).toEqual(['basic', 'client-certificate', 'oauth2-client-credentials', 'none']);
     expect(validAuthMethods('sftp', 'outbound')).toEqual(['password', 'public-key', 'dual', 'none']);
     expect(validAuthMethods('smtp', 'outbound')).toEqual(['none', 'plain', 'encrypted']);
     expect(validAuthMethods('smtp', 'inbound')).toEqual([]);
