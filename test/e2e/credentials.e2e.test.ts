@@ -24,9 +24,11 @@ describe('Credentials view', () => {
     await page.getByRole('row', { name: /Existing client/ }).waitFor();
     expect(await page.getByRole('row', { name: /Existing client/ }).textContent()).toContain('client-id-1');
 
-    await page.getByLabel('Label').fill('ERP inbound');
-    await page.getByLabel('User').fill('PI_USER');
-    await page.getByRole('button', { name: 'Generate password' }).click();
+    const basic = page.getByRole('form', { name: 'Add a Basic credential' });
+    await basic.getByLabel('Label').fill('ERP inbound');
+    await basic.getByLabel('User').fill('PI_USER');
+    await basic.getByLabel('Generate one').check();
+    await basic.getByRole('button', { name: 'Generate password' }).click();
     await expect.poll(() => page.getByTestId('generated-password').textContent()).toMatch(/24-character password.*✔ Cloud\s+Integration keystore rule · ✔ User Credentials/);
     await page.getByRole('button', { name: 'Save credential' }).click();
     await page.getByRole('row', { name: /ERP inbound/ }).waitFor();
@@ -60,6 +62,7 @@ describe('Credentials view', () => {
     app = await openApp();
     const { page } = app;
     await page.getByRole('button', { name: 'Credentials' }).click();
+    await page.getByLabel('Generate one').check();
     await page.getByLabel('Password length').fill('40');
     await page.getByLabel('symbols').uncheck();
     await page.getByRole('button', { name: 'Generate password' }).click();
@@ -93,5 +96,45 @@ describe('Credentials view', () => {
     await page.getByRole('row', { name: /BTP e2e-sub/ }).waitFor();
     expect(await page.content()).not.toContain(clientSecret);
     for (const c of await services.vault.list()) await services.vault.remove(c.id);
+  });
+  it('a customer-supplied password and an OAuth2 client typed by hand go to main once and leave the form; one is edited', async () => {
+    app = await openApp();
+    const { page, services } = app;
+    const password = `Given-${crypto.randomUUID()}`;
+    const secret = `cs-${crypto.randomUUID()}`;
+    await page.getByRole('button', { name: 'Credentials' }).click();
+    const basic = page.getByRole('form', { name: 'Add a Basic credential' });
+    await basic.getByLabel('Label').fill('S/4 communication user');
+    await basic.getByLabel('User').fill('S4_COMM');
+    await basic.getByLabel('Password', { exact: true }).fill(password);
+    await basic.getByRole('button', { name: 'Save credential' }).click();
+    await page.getByRole('row', { name: /S\/4 communication user/ }).waitFor();
+    expect(await basic.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    const s4 = await services.vault.findByLabel('S/4 communication user');
+    expect((await services.vault.readSecret(s4!.id)).password).toBe(password);
+
+    const oauth = page.getByRole('form', { name: 'Add an OAuth2 client' });
+    await oauth.getByLabel('Label').fill('SSCv2 OAuth client');
+    await oauth.getByLabel('Client ID').fill('sscv2-client');
+    await oauth.getByLabel('Client secret').fill(secret);
+    await oauth.getByLabel('Token URL').fill('https://sscv2.example.com/oauth/token');
+    await oauth.getByRole('button', { name: 'Save OAuth2 client' }).click();
+    await page.getByRole('row', { name: /SSCv2 OAuth client/ }).waitFor();
+    expect(await oauth.getByLabel('Client secret').inputValue()).toBe('');
+    const client = await services.vault.findByLabel('SSCv2 OAuth client');
+    expect(client).toMatchObject({ kind: 'oauth2-client', clientId: 'sscv2-client', tokenUrl: 'https://sscv2.example.com/oauth/token' });
+    expect((await services.vault.readSecret(client!.id)).clientSecret).toBe(secret);
+
+    await page.getByRole('button', { name: 'Edit S/4 communication user' }).click();
+    const edit = page.getByRole('form', { name: 'Edit S/4 communication user' });
+    await edit.getByLabel('User').fill('S4_COMM_2');
+    await edit.getByLabel(/New password/).fill(`${password}-new`);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /S\/4 communication user/ }).textContent()).toContain('S4_COMM_2');
+    expect((await services.vault.readSecret(s4!.id)).password).toBe(`${password}-new`);
+    expect(await page.content()).not.toContain(password);
+    expect(await page.content()).not.toContain(secret);
+    await services.vault.remove(s4!.id);
+    await services.vault.remove(client!.id);
   });
 });

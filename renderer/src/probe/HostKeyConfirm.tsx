@@ -4,6 +4,7 @@
  * compared the fingerprint out of band and how. Nothing is accepted silently.
  */
 import { useState } from 'react';
+import { formatDateTime } from '../components/format-date';
 import { api } from '../api';
 import type { HostKeyScan } from '../../../shared/ipc/hostkey-channels';
 import type { HostKeyTrust } from '../../../shared/landscape/landscape-schema';
@@ -65,7 +66,7 @@ export function HostKeyConfirm({ landscapeId, pathwayId }: { landscapeId: string
       {scan && current && (
         <p role="status" data-testid="hostkey-pin-state">
           {sameAsPin
-            ? `Pinned: confirmed by ${current.confirmedBy} (${current.confirmedHow}) at ${current.confirmedAt}.`
+            ? `Pinned: confirmed by ${current.confirmedBy} (${current.confirmedHow}) on ${formatDateTime(current.confirmedAt)}.`
             : `The server now presents a different key than the one confirmed (${current.fingerprint}). Re-confirm only after the administrator confirms a rotation.`}
         </p>
       )}

@@ -1,4 +1,5 @@
 import type { CertificateSummary } from '../../../shared/probe/probe-types';
+import { formatDate } from '../components/format-date';
 
 /** The chain exactly as the server sent it, leaf first: subject, issuer, validity, fingerprint. */
 export function ProbeChain({ chain }: { chain: CertificateSummary[] }) {
@@ -15,7 +16,7 @@ export function ProbeChain({ chain }: { chain: CertificateSummary[] }) {
               <dd>{c.issuer}{c.selfSigned ? ' (self-signed)' : ''}</dd>
               <dt>Valid</dt>
               <dd>
-                {c.notBefore.slice(0, 10)} → {c.notAfter.slice(0, 10)}
+                {formatDate(c.notBefore)} → {formatDate(c.notAfter)}
               </dd>
               <dt>SHA-256</dt>
               <dd className="probe-fingerprint">{c.fingerprintSha256}</dd>

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../shared/probe/probe-types';
+import { formatDateTime } from '../components/format-date';
 
 const TEXT: Record<Verdict, string> = {
   passed: '✓ Passed',
@@ -11,7 +12,7 @@ const TEXT: Record<Verdict, string> = {
 export function ProbeVerdict({ verdict, finishedAt, route }: { verdict: Verdict; finishedAt: string; route?: string }) {
   return (
     <p className={`probe-verdict verdict-${verdict}`} role="status" data-verdict={verdict}>
-      <strong>{TEXT[verdict]}</strong> <span className="probe-meta">at {new Date(finishedAt).toLocaleString()}{route ? `, ${route}` : ''}</span>
+      <strong>{TEXT[verdict]}</strong> <span className="probe-meta">at {formatDateTime(finishedAt)}{route ? `, ${route}` : ''}</span>
     </p>
   );
 }

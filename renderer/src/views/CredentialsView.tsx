@@ -8,6 +8,7 @@ import { useApiResource } from '../components/use-api-resource';
 import { BasicCredentialForm } from './credentials/BasicCredentialForm';
 import { CredentialList } from './credentials/CredentialList';
 import { KeychainBanner } from './credentials/KeychainBanner';
+import { OAuthClientForm } from './credentials/OAuthClientForm';
 import { OrphanPanel } from './credentials/OrphanPanel';
 import { ServiceKeyImport } from './credentials/ServiceKeyImport';
 
@@ -16,12 +17,17 @@ export function CredentialsView() {
 
   return (
     <section aria-labelledby="credentials-title" className="credentials">
-      <h1 id="credentials-title">Credentials</h1>
-      <p className="muted">Secrets stay in your operating system&apos;s keychain. This page shows labels, users and fingerprints; a secret appears only when you reveal it.</p>
-      {error && <p role="alert">{error}</p>}
+      <header className="page-header">
+        <h1 id="credentials-title">Credentials</h1>
+        <p>Secrets stay in your operating system&apos;s keychain. This page shows labels, users and fingerprints; a password appears only when you reveal it, a private key never.</p>
+      </header>
+      {error && <p className="status status-error" role="alert">{error}</p>}
       {data && <KeychainBanner status={data.keychain} />}
       {data && <CredentialList credentials={data.credentials} usage={data.usage} onChanged={reload} />}
-      <BasicCredentialForm onCreated={reload} />
+      <div className="form-columns">
+        <BasicCredentialForm onCreated={reload} />
+        <OAuthClientForm onCreated={reload} />
+      </div>
       <ServiceKeyImport onImported={reload} />
       <OrphanPanel onRepaired={reload} />
     </section>

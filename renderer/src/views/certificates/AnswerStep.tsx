@@ -1,5 +1,6 @@
 /** Step 3: paste (or drop) the CA's signed answer; main pairs it with the waiting key. */
 import { useState, type DragEvent, type FormEvent } from 'react';
+import { formatDate } from '../../components/format-date';
 import type { PairingResult } from '../../../../shared/certs/material-responses';
 import { api } from '../../api';
 import { FindingList } from './FindingList';
@@ -35,7 +36,7 @@ export function AnswerStep({ keyId, onPaired }: { keyId: string; onPaired: (r: P
       {error && <p role="alert">{error}</p>}
       {result && (
         <div role="status" data-testid="pairing-result">
-          <p>Paired: {result.chain[0]?.facts.subject}, valid until {result.chain[0]?.facts.notAfter.slice(0, 10)}.</p>
+          <p>Paired: {result.chain[0]?.facts.subject}, valid until {result.chain[0] ? formatDate(result.chain[0].facts.notAfter) : '—'}.</p>
           <ol aria-label="Chain">
             {result.chain.map((c) => <li key={c.facts.fingerprintSha256}>{c.facts.subject}</li>)}
           </ol>

@@ -1,5 +1,6 @@
 /** Keys waiting for a certificate, certificates (expiry, fingerprints, findings) and SSH keys. */
 import type { MaterialSummary } from '../../../../shared/certs/material-responses';
+import { formatDate } from '../../components/format-date';
 import { FindingList } from './FindingList';
 
 const short = (hex?: string) => (hex ? `${hex.replace(/:/g, '').slice(0, 16).toLowerCase()}…` : '—');
@@ -35,7 +36,7 @@ export function MaterialList({ data }: { data: MaterialSummary }) {
               <tr key={c.id}>
                 <td>{c.label}</td>
                 <td>{c.subject}<div className="muted">{c.issuer}</div></td>
-                <td>{facts?.notAfter.slice(0, 10) ?? c.notAfter?.slice(0, 10) ?? '—'}</td>
+                <td>{facts?.notAfter ? formatDate(facts.notAfter) : c.notAfter ? formatDate(c.notAfter) : '—'}</td>
                 <td><code>{short(c.fingerprints?.sha256)}</code></td>
                 <td><FindingList findings={findings} title={`Findings for ${c.label}`} /></td>
               </tr>

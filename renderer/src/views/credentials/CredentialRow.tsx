@@ -6,7 +6,13 @@ import { useEffect, useState } from 'react';
 import { KIND_LABELS, type CredentialMeta } from '../../../../shared/vault/credential-kinds';
 import type { CredentialUsage } from '../../../../shared/vault/credential-responses';
 import { api } from '../../api';
+import { formatDate } from '../../components/format-date';
 import { RevealedSecret } from './RevealedSecret';
+import { CredentialEditForm } from './CredentialEditForm';
+
+// Kinds whose secret is a private key: never revealed into the page (Certificates exports them to a
+// file the user chooses instead).
+const KEY_KINDS = new Set<CredentialMeta['kind']>(['client-certificate', 'key-pair', 'ssh-key', 'pgp-key']);
 
 const REVEAL_MS = 30_000;
 
@@ -19,6 +25,13 @@ interface Props {
 export function CredentialRow({ credential: c, usage, onChanged }: Props) {
   const [revealed, setRevealed] = useState<Record<string, string> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const isKey = KEY_KINDS.has(c.kind);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
   useEffect(() => {
     if (!revealed) return;
     const timer = setTimeout(() => setRevealed(null), REVEAL_MS);
@@ -47,11 +60,11 @@ export function CredentialRow({ credential: c, usage, onChanged }: Props) {
       <th scope="row">{c.label}</th>
       <td>{KIND_LABELS[c.kind]}</td>
       <td>{c.user ?? c.clientId ?? c.subject ?? '—'}</td>
-      <td>{c.notAfter ? new Date(c.notAfter).toLocaleDateString() : '—'}</td>
+      <td>{c.notAfter ? formatDate(c.notAfter) : '—'}</td>
       <td>{usage.length ? usage.map((u) => `${u.landscapeName}: ${u.what}`).join('; ') : '—'}</td>
       <td>
         <div className="cred-actions">
-          {revealed ? (
+          {isKey ? null : revealed ? (
             <button type="button" onClick={() => setRevealed(null)} aria-label={`Hide secret of ${c.label}`}>
               Hide
             </button>
@@ -60,13 +73,31 @@ export function CredentialRow({ credential: c, usage, onChanged }: Props) {
               Reveal
             </button>
           )}
-          <button type="button" onClick={() => void copy()} aria-label={`Copy secret of ${c.label}`}>
-            Copy
+          {!isKey && (
+            <button type="button" onClick={() => void copy()} aria-label={`Copy secret of ${c.label}`}>
+              Copy
+            </button>
+          )}
+          <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={`Edit ${c.label}`}>
+            Edit
           </button>
-          <button type="button" onClick={() => void remove()} aria-label={`Remove ${c.label}`}>
+          <button type="button" className="btn-danger" onClick={() => void remove()} aria-label={`Remove ${c.label}`}>
             Remove
           </button>
         </div>
+        {isKey && <p className="muted">Private key: export it from Certificates to a file you choose.</p>}
+        {editing && (
+          <CredentialEditForm
+            credential={c}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) {
+                setNotice(saved);
+                onChanged();
+              }
+            }}
+          />
+        )}
         {revealed && <RevealedSecret values={revealed} />}
         {notice && (
           <p className="muted" role="status">

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ServiceKeyImportResult } from '../../../../shared/vault/credential-responses';
 import { api } from '../../api';
+import { ApplyServiceKey } from './ApplyServiceKey';
 
 export function ServiceKeyImport({ onImported }: { onImported: () => void }) {
   const [text, setText] = useState('');
@@ -48,13 +49,14 @@ export function ServiceKeyImport({ onImported }: { onImported: () => void }) {
           Import from file…
         </button>
       </div>
-      {error && <p role="alert">{error}</p>}
+      {error && <p className="status status-error" role="alert">{error}</p>}
       {result && (
-        <div role="status" data-testid="service-key-result">
+        <div data-testid="service-key-result">
           <p>Created: {result.created.map((c) => c.label).join(', ') || 'nothing'}.</p>
           <p>
             Inbound pathway: endpoint <code>{result.offer.endpointUrl}</code>, token URL <code>{result.offer.tokenUrl}</code>
           </p>
+          <ApplyServiceKey result={result} />
           {result.notes.map((n) => (
             <p key={n} className="muted">
               {n}
