@@ -122,14 +122,14 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
       probes: probes.composeProbes({ ...i, now: s.now, vault: s.vault, landscapes: s.landscapes, env: i.env, routes: s.routes, planners: { sftp: sftp.createSftpPlanner(s.hostKeys), smtp: smtp.planSmtpProbe } }),
     }),
   ),
-  lazy(['evidence'], ['landscapes', 'vault', 'probes'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({
-    evidence: m.createEvidenceService({ landscapes: s.landscapes, vault: s.vault, history: (id, n) => s.probes.history(id, n), dataDir: s.dataDir, now: s.now, app: { name: APP_NAME, version: APP_VERSION }, ...(i.printPdf ? { printPdf: i.printPdf } : {}) }),
+  lazy(['evidence'], ['landscapes', 'vault', 'probes', 'pgp'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({
+    evidence: m.createEvidenceService({ landscapes: s.landscapes, vault: s.vault, history: (id, n) => s.probes.history(id, n), dataDir: s.dataDir, now: s.now, app: { name: APP_NAME, version: APP_VERSION }, ...(i.printPdf ? { printPdf: i.printPdf } : {}), expirySources: [s.pgp.expirySource] }),
   })),
   lazy(['bundles'], ['landscapes', 'vault'], () => import('./services/bundle/compose-bundles'), (m, s, i) => ({
     bundles: m.composeBundles({ dataDir: s.dataDir, storeBackend: s.storeBackend, secrets: s.secrets, vault: s.vault, landscapes: s.landscapes, redactor: s.redactor, log: s.log, now: s.now, clipboard: i.clipboard }),
   })),
-  lazy(['pgp'], ['vault'], () => import('./services/pgp/pgp-service'), (m, s) => ({
-    pgp: m.createPgpService({ vault: s.vault, dataDir: s.dataDir, storeBackend: s.storeBackend, log: s.log, now: s.now }),
+  lazy(['pgp'], ['vault', 'landscapes'], () => import('./services/pgp/pgp-service'), (m, s) => ({
+    pgp: m.createPgpService({ vault: s.vault, landscapes: s.landscapes, dataDir: s.dataDir, storeBackend: s.storeBackend, log: s.log, now: s.now }),
   })),
   lazy(['iflows'], ['landscapes', 'vault'], () => import('./services/iflow/iflow-import-service'), (m, s) => ({
     iflows: m.createIflowImportService({ landscapes: s.landscapes, vault: s.vault, now: s.now }),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { adapterSchema, authMethodSchema, protocolSchema, stageSchema, systemKindIdSchema } from './vocabulary-schemas';
+import { pathwayPgpSchema } from '../pgp/pathway-pgp-schema';
 
 const id = z.string().min(1).max(80);
 const text = (max: number) => z.string().max(max);
@@ -80,6 +81,8 @@ export const pathwaySchema = z.object({
   /** SFTP: the directory CI writes to (under the user's home) and whether a probe may write a test file there. */
   sftp: z.object({ directory: text(1024).optional(), user: text(150).optional(), writeCheck: z.boolean().optional() }).optional(),
   smtp: smtpOptionsSchema.optional(),
+  /** Message-level security: CI's PGP steps on this pathway (keys by fingerprint). */
+  pgp: pathwayPgpSchema.optional(),
   probe: z.object({ deadlineMs: z.number().int().min(100).max(600_000).optional() }).optional(),
   /** Ticked "maintained at" step ids (the diagram's checklist). */
   checklistDone: z.array(text(80)).max(100).default([]),

@@ -8,6 +8,7 @@ import { ciIsClient, deriveDirection, peerOf } from './protocols';
 import { findSystemKind } from './system-kinds';
 import type { Landscape, Pathway } from './landscape-schema';
 import type { Place } from './vocabulary';
+import { pgpSteps } from '../pgp/pathway-pgp';
 
 export interface MaintenanceStep {
   id: string;
@@ -22,7 +23,7 @@ export const PLACE_ACCESS_RIGHTS: Record<Exclude<Place, 'peer-system'>, string[]
     'Space Developer in the Cloud Foundry space (create Process Integration Runtime instances and service keys)',
   ],
   'ci-monitor': [
-    'Cloud Integration role to manage security material (User Credentials, Keystore, Known Hosts) in Monitor → Manage Security',
+    'Cloud Integration role to manage security material (User Credentials, Keystore, Known Hosts, PGP Keys) in Monitor → Manage Security',
   ],
 };
 
@@ -79,7 +80,8 @@ export function maintenanceSteps(landscape: Pick<Landscape, 'systems'>, p: Pathw
   const peer = landscape.systems.find((s) => s.id === peerOf(p));
   const kind = peer ? findSystemKind(peer.kind) : undefined;
   const peerSteps = kind ? (direction === 'inbound' ? kind.asSender : kind.asReceiver) : [];
-  return [...own, ...peerSteps.map((s) => ({ ...s, place: 'peer-system' as const }))];
+  const pgp = pgpSteps(p.pgp, direction, peer?.name ?? 'the partner');
+  return [...own, ...pgp.filter((s) => s.place === 'ci-monitor'), ...peerSteps.map((s) => ({ ...s, place: 'peer-system' as const })), ...pgp.filter((s) => s.place === 'peer-system')];
 }
 
 /** The distinct places, in the order they are visited. */

@@ -14,9 +14,11 @@ const USAGE = [
   'landscape pgp list [--json]',
   'landscape pgp export-public LABEL... --out FILE [--binary] [--json]',
   'landscape pgp export-secret LABEL... --out FILE --passphrase-env VAR [--binary] [--json]',
-  'landscape pgp lint [LABEL... | --file FILE [--as public|secret] [--passphrase-env VAR]] [--json]',
+  'landscape pgp lint [LABEL... | --landscape NAME | --file FILE [--as public|secret] [--passphrase-env VAR]] [--json]',
   'landscape pgp sign LABEL --in FILE --out FILE [--detached] [--json]',
   'landscape pgp decrypt-check FILE [--verify LABEL] [--json]',
+  'landscape pgp attach --landscape NAME --pathway N [--own LABEL] [--partner LABEL] [--own-user-id V] [--partner-user-id V] [--no-encrypt] [--no-sign] [--json]',
+  'landscape pgp detach --landscape NAME --pathway N [--json]',
   'landscape pgp remove LABEL [--json]',
 ].join('\n       ');
 
@@ -41,7 +43,8 @@ async function newKey(args: ParsedArgs, ctx: CliContext): Promise<number> {
 
 async function lint(args: ParsedArgs, ctx: CliContext, labels: string[]): Promise<number> {
   const file = stringFlag(args, 'file');
-  if (file && labels.length) throw new UsageError('pgp lint takes labels or --file FILE, not both');
+  const landscape = stringFlag(args, 'landscape');
+  if ([file, landscape, labels.length ? 'labels' : undefined].filter(Boolean).length > 1) throw new UsageError('pgp lint takes labels, --landscape NAME or --file FILE: one of them');
   const as = stringFlag(args, 'as');
   if (as !== undefined && as !== 'public' && as !== 'secret') throw new UsageError('--as must be public or secret');
   const p = ctx.services.pgp;
@@ -49,9 +52,34 @@ async function lint(args: ParsedArgs, ctx: CliContext, labels: string[]): Promis
   if (file) {
     const passphrase = await readSecretFlag(args, ctx, 'passphrase-env');
     r = await p.lintFile({ data: readInputFile(file), ...(as ? { as } : {}), ...(passphrase !== undefined ? { passphrase } : {}) });
-  } else r = await p.lintKeys(labels);
+  } else if (landscape) r = await p.lintLandscape(landscape);
+  else r = await p.lintKeys(labels);
   output(ctx, r, () => formatLint(r));
   return r.errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+async function attach(sub: 'attach' | 'detach', args: ParsedArgs, ctx: CliContext): Promise<number> {
+  const landscape = requireFlag(args, 'landscape');
+  const pathway = requireFlag(args, 'pathway');
+  if (!/^\d+$/.test(pathway)) throw new UsageError('--pathway takes the pathway number');
+  if (sub === 'detach') {
+    const r = ctx.services.pgp.detach({ landscape, pathway: Number(pathway) });
+    output(ctx, r, () => `pathway ${r.pathway} of "${r.landscape}" carries no PGP any more`);
+    return EXIT.ok;
+  }
+  const opt = (flag: string, key: string) => (stringFlag(args, flag) !== undefined ? { [key]: stringFlag(args, flag) } : {});
+  const r = await ctx.services.pgp.attach({
+    landscape,
+    pathway: Number(pathway),
+    ...opt('own', 'own'),
+    ...opt('partner', 'partner'),
+    ...opt('own-user-id', 'ownUserId'),
+    ...opt('partner-user-id', 'partnerUserId'),
+    ...(args.flags['no-encrypt'] === true ? { encrypt: false } : {}),
+    ...(args.flags['no-sign'] === true ? { sign: false } : {}),
+  });
+  output(ctx, r, () => `pathway ${r.pathway} of "${r.landscape}": ${JSON.stringify(r.pgp)}\nnext: landscape pgp lint --landscape "${r.landscape}", then landscape handover "${r.landscape}"`);
+  return EXIT.ok;
 }
 
 export const pgpCommand: CommandDef = {
@@ -59,7 +87,7 @@ export const pgpCommand: CommandDef = {
   uses: ['pgp'],
   summary: 'PGP keys for message-level security: create, import, keyrings for CI, lint, sign / decrypt checks',
   usage: USAGE,
-  valueFlags: ['label', 'user-id', 'type', 'expires-days', 'passphrase-env', 'out', 'landscape', 'file', 'as', 'in', 'verify'],
+  valueFlags: ['label', 'user-id', 'type', 'expires-days', 'passphrase-env', 'out', 'landscape', 'file', 'as', 'in', 'verify', 'pathway', 'own', 'partner', 'own-user-id', 'partner-user-id'],
   async run(args, ctx) {
     const [sub, ...rest] = args.positionals;
     const p = ctx.services.pgp;
@@ -104,6 +132,7 @@ export const pgpCommand: CommandDef = {
       output(ctx, r, () => `decrypted ${r.bytes} bytes with "${r.decryptedWith}" (SHA-256 ${r.sha256}); signature: ${r.signature}${r.signedBy ? ` by ${r.signedBy}` : ''}`);
       return r.signature === 'invalid' || r.signature === 'absent' ? EXIT.failed : EXIT.ok;
     }
+    if (sub === 'attach' || sub === 'detach') return attach(sub, args, ctx);
     if (sub === 'remove') {
       if (!rest[0]) throw new UsageError('pgp remove needs a LABEL');
       const r = await p.remove(rest[0]);

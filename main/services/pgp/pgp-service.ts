@@ -13,9 +13,13 @@ import { createPgpExport } from './pgp-export';
 import { lintKeyringFile } from './pgp-file-lint';
 import { createPgpKeyring } from './pgp-keyring';
 import { createPgpMessages } from './pgp-messages';
+import { createPgpLandscape } from './pgp-landscape';
+import { pgpExpirySource } from './pgp-expiry';
+import type { LandscapesService } from '../landscapes/landscapes-service';
 
 export interface PgpDeps {
   vault: VaultPort;
+  landscapes: Pick<LandscapesService, 'get' | 'updatePathway'>;
   dataDir: string;
   storeBackend: StoreBackendFactory;
   log: Logger;
@@ -33,6 +37,7 @@ export function createPgpService(deps: PgpDeps) {
     document: () => (document ??= createPgpDocument({ backend: deps.storeBackend, dataDir: deps.dataDir, log: deps.log, now: deps.now })),
     now: deps.now,
   });
+  const inLandscape = createPgpLandscape({ keyring, landscapes: deps.landscapes, now: deps.now });
   return {
     list: keyring.list,
     resolve: async (ref: string) => (await keyring.resolve(ref)).summary,
@@ -51,6 +56,15 @@ export function createPgpService(deps: PgpDeps) {
       findings.push(...lintKeyringUserIds(keys.filter((k) => k.role === 'partner'), 'public'));
       findings.push(...lintKeyringUserIds(keys.filter((k) => k.role === 'own'), 'secret'));
       return lintResult(findings);
+    },
+
+    /** The expiry radar's source of PGP keys in use (plugged into services.evidence). */
+    expirySource: pgpExpirySource(keyring.list),
+    attach: inLandscape.attach,
+    detach: inLandscape.detach,
+    /** The landscape as the tenant will hold it: its PGP pathways, keys, keyrings and typed user IDs. */
+    async lintLandscape(ref: string): Promise<PgpLintResult> {
+      return lintResult(await inLandscape.lintLandscape(ref));
     },
 
     async lintFile(input: { data: Uint8Array | string; as?: 'public' | 'secret'; passphrase?: string }): Promise<PgpLintResult> {
