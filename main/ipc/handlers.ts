@@ -11,6 +11,7 @@ import { createMaterialHandlers } from './material-handlers';
 import { createProbeHandlers } from './probe-handlers';
 import { createLandscapeHandlers } from './landscape-handlers';
 import { createHostKeyHandlers } from './hostkey-handlers';
+import { createPgpHandlers } from './pgp-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -29,5 +30,6 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createProbeHandlers(s),
     ...createLandscapeHandlers(s),
     ...createHostKeyHandlers(s),
+    ...createPgpHandlers(s),
   };
 }

@@ -6,6 +6,7 @@ import { materialChannels } from './material-channels';
 import { probeChannels, probeEvents } from './probe-channels';
 import { landscapeChannels, landscapeEvents } from './landscape-channels';
 import { hostKeyChannels } from './hostkey-channels';
+import { pgpChannels } from './pgp-channels';
 
 export const domainChannels = {
   ...credentialChannels,
@@ -13,6 +14,7 @@ export const domainChannels = {
   ...probeChannels,
   ...landscapeChannels,
   ...hostKeyChannels,
+  ...pgpChannels,
 } as const;
 
 export const domainEvents = {

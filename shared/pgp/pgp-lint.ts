@@ -37,7 +37,7 @@ function hasEncryptionKey(k: PgpKeyFacts, now: Date): boolean {
 export function lintPgpKey(k: PgpKeyFacts & { label?: string; role?: 'own' | 'partner' }, now: Date): PgpFinding[] {
   const out: CertFinding[] = [];
   const s = keyName(k);
-  const role = k.role ?? (k.secret ? 'own' : 'partner');
+  const role = k.role ?? (k.hasSecretKey ? 'own' : 'partner');
   const renew = role === 'own' ? 'Create a new key (landscape pgp new), export both keyrings again and give the partner the new public key.' : 'Ask the partner for a renewed public key (or an extended expiry) and import it.';
   const where = role === 'own' ? WHERE_APP : WHERE_PARTNER;
   if (k.revoked) out.push(finding('pgp-revoked', 'error', 'The key is revoked: Cloud Integration cannot use it.', renew, where, s));
@@ -65,7 +65,7 @@ export function lintPgpKey(k: PgpKeyFacts & { label?: string; role?: 'own' | 'pa
     out.push(finding('pgp-no-signing-key', 'warning', 'No signing-capable key: the PGP Signer cannot sign with it.', 'Create an RSA key with this app.', WHERE_APP, s));
   }
   out.push(...algorithmFindings(k, s, where));
-  if (role === 'own' && k.secret && k.protected === false) {
+  if (role === 'own' && k.hasSecretKey && k.protected === false) {
     out.push(finding('pgp-secret-unprotected', 'warning', 'The secret key has no passphrase. CI refuses unprotected secret keys; exports from this app always protect it with the export passphrase.', 'Export the secret keyring with landscape pgp export-secret (it sets one passphrase on every key).', WHERE_APP, s));
   }
   return out.map((f) => withKey(f, k.label ?? k.keyId));

@@ -48,7 +48,7 @@ export interface PgpKeyFacts {
   canSign: boolean;
   subkeys: PgpSubkeyFacts[];
   /** The data held secret key material. */
-  secret: boolean;
+  hasSecretKey: boolean;
   /** Every secret key packet is encrypted with a passphrase (undefined for public keys). */
   protected?: boolean;
 }

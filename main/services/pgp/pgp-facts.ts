@@ -100,7 +100,7 @@ export function keyFacts(key: Key): PgpKeyFacts {
     expires: expiry(created, sig),
     revoked: key.revocationSignatures.length > 0,
     subkeys: key.subkeys.map(subkeyFacts),
-    secret,
+    hasSecretKey: secret,
     ...(secret ? { protected: secretPackets.every((p) => (p as { isDummy?: () => boolean }).isDummy?.() || !(p as { isDecrypted: () => boolean | null }).isDecrypted()) } : {}),
   };
 }

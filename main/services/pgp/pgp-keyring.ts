@@ -40,7 +40,7 @@ export function createPgpKeyring(deps: PgpKeyringDeps) {
     const facts = keyFacts(key);
     const summary: PgpKeySummary = {
       ...facts,
-      secret: !!e.credentialId,
+      hasSecretKey: !!e.credentialId,
       ...(e.credentialId ? { protected: true } : {}),
       label: e.label,
       role: e.credentialId ? 'own' : 'partner',
