@@ -7,6 +7,10 @@ import { parsePemBundle } from '../../services/probes/tls/certificates';
 import type { SmtpAuthMode } from '../../services/probes/smtp/smtp-auth';
 import { createSmtpRunner } from '../../services/probes/smtp/smtp-runner';
 import type { SmtpProtection } from '../../services/probes/smtp/smtp-types';
+import type { ProbeRunner } from '../../services/probes/engine-types';
+import type { Route } from '../../services/probes/net/route';
+import { routeStep } from '../../services/probes/net/route-step';
+import { ROUTE_FLAGS, ROUTE_USAGE, routeChoice } from '../route-flags';
 import { exitCodeFor, formatResult } from './probe-format';
 
 const PROTECTIONS: SmtpProtection[] = ['off', 'starttls-mandatory', 'starttls-optional', 'smtps'];
@@ -23,12 +27,12 @@ function readCa(file: string | undefined): string {
 
 export const smtpCommand: CommandDef = {
   name: 'smtp',
-  uses: ['landscapes'],
+  uses: ['landscapes', 'routes'],
   summary: 'SMTP probe as CI’s mail adapter meets the server: banner, EHLO, STARTTLS/SMTPS and chain, AUTH, From/To — never sends mail',
   usage:
     'landscape smtp HOST:PORT --protection starttls-mandatory|starttls-optional|smtps|off [--auth none|plain|encrypted --user U --password-env VAR] ' +
-    '[--from ADDR] [--to ADDR] [--ca FILE | --landscape NAME] [--deadline MS] [--json]',
-  valueFlags: ['protection', 'auth', 'user', 'password-env', 'from', 'to', 'ca', 'landscape', 'deadline'],
+    `[--from ADDR] [--to ADDR] [--ca FILE | --landscape NAME] [--deadline MS] ${ROUTE_USAGE} [--json]`,
+  valueFlags: ['protection', 'auth', 'user', 'password-env', 'from', 'to', 'ca', 'landscape', 'deadline', ...ROUTE_FLAGS],
   async run(args, ctx) {
     const target = args.positionals[0];
     if (!target || args.positionals.length > 1) throw new UsageError('give exactly one HOST:PORT');
@@ -50,11 +54,11 @@ export const smtpCommand: CommandDef = {
       : { local: [...osTrust(), ...parsePemBundle(readCa(stringFlag(args, 'ca')))], localRole: 'laptop' as const };
     const from = stringFlag(args, 'from');
     const to = stringFlag(args, 'to');
-    const runner = createSmtpRunner({
+    const smtpRunner = (route: Route) => createSmtpRunner({
       host: parsed.host,
       port: parsed.port,
       protection,
-      route: { kind: 'direct' },
+      route,
       trust,
       auth,
       ...(user ? { user } : {}),
@@ -63,6 +67,13 @@ export const smtpCommand: CommandDef = {
       ...(to ? { to } : {}),
       now: ctx.services.now,
     });
+    const override = routeChoice(args);
+    const choice = override ?? (landscape ? ctx.services.landscapes.get(landscape).network : undefined) ?? { mode: 'system' as const };
+    const at = { host: parsed.host, port: parsed.port };
+    const runner: ProbeRunner = async (pctx) => {
+      const route = await routeStep(pctx, () => ctx.services.routes.resolve(at, choice, override ? 'command line' : 'landscape'));
+      await smtpRunner(route)(pctx);
+    };
     const engine = createProbeEngine({ redactor: ctx.services.redactor, log: ctx.services.log, now: ctx.services.now });
     const result = await engine.run({ kind: 'smtp', target: { host: parsed.host, port: parsed.port }, runner, ...(deadlineMs ? { deadlineMs } : {}) });
     output(ctx, result, () => formatResult(result, `SMTP ${parsed.host}:${parsed.port} (${protection})`));

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { UsageError, output, stringFlag, type CommandDef } from '../command';
+import { ROUTE_FLAGS, ROUTE_USAGE, routeChoice } from '../route-flags';
 import { exitCodeFor, formatResult } from './probe-format';
 
 export const tlsCommand: CommandDef = {
   name: 'tls',
   uses: ['probes'],
   summary: 'TLS probe of HOST:PORT: protocol, cipher, the chain as sent, trust (OS + --ca), hostname, expiry',
-  usage: 'landscape tls HOST:PORT [--ca FILE] [--deadline MS] [--json]',
-  valueFlags: ['ca', 'deadline'],
+  usage: `landscape tls HOST:PORT [--ca FILE] [--deadline MS] ${ROUTE_USAGE} [--json]`,
+  valueFlags: ['ca', 'deadline', ...ROUTE_FLAGS],
   async run(args, ctx) {
     const target = args.positionals[0];
     if (!target || args.positionals.length > 1) throw new UsageError('give exactly one HOST:PORT');
@@ -24,9 +25,10 @@ export const tlsCommand: CommandDef = {
     const deadline = stringFlag(args, 'deadline');
     const ms = deadline === undefined ? undefined : Number(deadline);
     if (ms !== undefined && (!Number.isInteger(ms) || ms < 100)) throw new UsageError('--deadline takes milliseconds (≥ 100)');
+    const route = routeChoice(args);
     let started;
     try {
-      started = ctx.services.probes.tls(target, caPem, () => {}, ms);
+      started = ctx.services.probes.tls(target, caPem, () => {}, ms, route ? { route } : {});
     } catch (e) {
       if (e instanceof Error && 'code' in e && e.code === 'INVALID_TARGET') throw new UsageError(e.message);
       throw e;

@@ -87,6 +87,7 @@ export async function requestTunnel(
     },
     maxBytes: 16 * 1024,
     signal,
+    keepRest: true,
   });
   const [statusLine = '', ...headers] = head.toString('latin1').split('\r\n');
   log(`< ${statusLine}`);

@@ -55,6 +55,12 @@ export interface ReadOptions {
   complete: (buffer: Buffer, ended: boolean) => number | undefined;
   maxBytes: number;
   signal: AbortSignal;
+  /**
+   * Keep what arrived after the message for the next reader: the socket is paused with those bytes
+   * put back. A proxy's "200 Connection established" can arrive in one chunk with the server's
+   * greeting (SMTP, SSH speak first), and a flowing socket without a reader drops data.
+   */
+  keepRest?: boolean;
 }
 
 /** Reads until `complete` says so, the peer ends, or the bound is hit; rejects on abort. */
@@ -71,7 +77,15 @@ export function readMessage(socket: Socket, opts: ReadOptions): Promise<Buffer> 
     };
     const check = (ended: boolean) => {
       const n = opts.complete(buffer, ended);
-      if (n !== undefined) return done(() => resolve(buffer.subarray(0, n)));
+      if (n !== undefined) {
+        return done(() => {
+          if (opts.keepRest) {
+            socket.pause();
+            if (n < buffer.length) socket.unshift(buffer.subarray(n));
+          }
+          resolve(buffer.subarray(0, n));
+        });
+      }
       if (buffer.length > opts.maxBytes) {
         return done(() => reject(Object.assign(new Error(`answer larger than ${opts.maxBytes} bytes`), { code: 'ERR_PROBE_TOO_LARGE' })));
       }
@@ -86,6 +100,8 @@ export function readMessage(socket: Socket, opts: ReadOptions): Promise<Buffer> 
     const onAbort = () => done(() => reject(opts.signal.reason));
     if (opts.signal.aborted) return onAbort();
     socket.on('data', onData);
+    // A socket paused by an earlier `keepRest` read flows again for this reader.
+    socket.resume();
     socket.once('end', onEnd);
     socket.once('close', onEnd);
     socket.once('error', onError);

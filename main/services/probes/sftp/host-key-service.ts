@@ -3,6 +3,7 @@
  * landscape's `hostKeyTrust` only through an explicit confirmation (who, how; when is recorded).
  * The rules live in host-key-trust.ts; this binds them to the landscape model.
  */
+import type { Duplex } from 'node:stream';
 import type { Landscape } from '../../../../shared/landscape';
 import { createHostKeyTrust, type PinRequest } from './host-key-trust';
 import type { HostKeyPin } from './sftp-types';
@@ -41,9 +42,10 @@ export function createHostKeyService(deps: HostKeyServiceDeps) {
     findPin(landscape: Landscape, host: string, port: number, keyType: string): HostKeyPin | undefined {
       return landscape.hostKeyTrust.find((p) => keyOf(p.host, p.port, p.keyType) === keyOf(host, port, keyType));
     },
-    async scan(input: { host: string; port: number; landscape?: string; deadlineMs?: number }): Promise<SshScanResult> {
+    /** `openSocket`: through a proxy, the tunnel to host:port (the CLI's --proxy / --pac). */
+    async scan(input: { host: string; port: number; landscape?: string; deadlineMs?: number; openSocket?: (signal: AbortSignal) => Promise<Duplex> }): Promise<SshScanResult> {
       const l = input.landscape ? deps.landscapes.get(input.landscape) : undefined;
-      const result = await scanHostKey({ host: input.host, port: input.port, deadlineMs: input.deadlineMs, knownHosts: l?.knownHosts ?? [] });
+      const result = await scanHostKey({ host: input.host, port: input.port, deadlineMs: input.deadlineMs, knownHosts: l?.knownHosts ?? [], ...(input.openSocket ? { openSocket: input.openSocket } : {}) });
       observed.set(keyOf(input.host, input.port, result.hostKey.keyType), result.hostKey.fingerprint);
       return result;
     },
