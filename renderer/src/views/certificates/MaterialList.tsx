@@ -5,7 +5,7 @@ import { FindingList } from './FindingList';
 
 const short = (hex?: string) => (hex ? `${hex.replace(/:/g, '').slice(0, 16).toLowerCase()}…` : '—');
 
-export function MaterialList({ data }: { data: MaterialSummary }) {
+export function MaterialList({ data, onContinue }: { data: MaterialSummary; onContinue?: (key: MaterialSummary['keys'][number]) => void }) {
   return (
     <div className="material-list">
       <h2>Keys waiting for a certificate</h2>
@@ -14,11 +14,14 @@ export function MaterialList({ data }: { data: MaterialSummary }) {
       ) : (
         <table className="cred-table" aria-label="Keys">
           <thead>
-            <tr><th>Label</th><th>Type</th><th>Public key SHA-256</th></tr>
+            <tr><th>Label</th><th>Type</th><th>Public key SHA-256</th><th>Next step</th></tr>
           </thead>
           <tbody>
             {data.keys.map((k) => (
-              <tr key={k.id}><td>{k.label}</td><td>{k.keyAlgorithm}</td><td><code>{short(k.fingerprints?.publicKeySha256)}</code></td></tr>
+              <tr key={k.id}>
+                <td>{k.label}</td><td>{k.keyAlgorithm}</td><td><code>{short(k.fingerprints?.publicKeySha256)}</code></td>
+                <td><button type="button" onClick={() => onContinue?.(k)} aria-label={`Continue with ${k.label}: request and signed answer`}>Continue…</button></td>
+              </tr>
             ))}
           </tbody>
         </table>
