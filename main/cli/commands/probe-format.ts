@@ -14,6 +14,7 @@ export function formatResult(r: ProbeResult, title: string): string {
   for (const s of r.steps) lines.push(`  [${s.status}] ${s.label}${s.durationMs !== undefined ? ` ${s.durationMs} ms` : ''}${s.detail ? ` — ${s.detail}` : ''}`);
   lines.push(...protocolFactLines(r));
   if (r.facts?.tlsProtocol) lines.push(`  TLS: ${String(r.facts.tlsProtocol)} ${String(r.facts.tlsCipher ?? '')}`);
+  if (r.facts?.tlsClientProfile) lines.push(`  Verdict as: ${String(r.facts.tlsClientProfile)}`);
   if (r.chain?.length) {
     lines.push('  Chain (as sent by the server):');
     r.chain.forEach((c, i) => {

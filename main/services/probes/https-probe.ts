@@ -3,7 +3,6 @@
  * authentication, acting as the side that really calls — the sender for inbound pathways (HEAD,
  * so no iFlow message is triggered), Cloud Integration with its modelled keystore for outbound.
  */
-import { X509Certificate } from 'node:crypto';
 import { diagnose } from '../../../shared/probe/diagnosis';
 import { interpretHttpAnswer, type Direction, type HttpsAuthKind } from '../../../shared/probe/http-verdict';
 import type { ProbeContext, ProbeRunner } from './engine-types';
@@ -11,7 +10,8 @@ import { exchange, type HttpRequest, type HttpResponse } from './https/http-exch
 import { fetchToken, type ClientCredentials } from './https/oauth-token';
 import { ProbeFailure, rawCodeOf } from './probe-failure';
 import { checkCertificates, connectTls, type TlsTarget } from './tls-probe';
-import { CLIENT_AUTH_EKU, extendedKeyUsages, oneLineName } from './tls/certificates';
+import { oneLineName, parsePemBundle } from './tls/certificates';
+import { inboundClientCertificateFindings } from './tls/inbound-client-rules';
 import type { ClientCertificate } from './tls/handshake';
 import { codeForNodeError } from '../../../shared/probe/diagnosis';
 
@@ -37,7 +37,7 @@ export function createHttpsRunner(t: HttpsTarget): ProbeRunner {
       headers.Authorization = `Basic ${basic}`;
     }
     const clientCertificate = t.auth.kind === 'client-certificate' ? t.auth.certificate : undefined;
-    const clientSubject = clientCertificate ? inspectClientCertificate(ctx, clientCertificate, t.direction) : undefined;
+    const clientSubject = clientCertificate ? inspectClientCertificate(ctx, clientCertificate, t) : undefined;
     if (t.auth.kind === 'oauth2-client-credentials') headers.Authorization = `Bearer ${await fetchToken(ctx, t.auth)}`;
 
     const response = await request(ctx, { ...t, ...(clientCertificate ? { clientCertificate } : {}) }, headers, t.direction === 'inbound' ? 'HEAD' : 'GET');
@@ -92,15 +92,14 @@ function explainExchangeError(e: unknown, t: HttpsTarget, ctx: ProbeContext): un
   return e;
 }
 
-function inspectClientCertificate(ctx: ProbeContext, c: ClientCertificate, direction: Direction): string | undefined {
+function inspectClientCertificate(ctx: ProbeContext, c: ClientCertificate, t: HttpsTarget): string | undefined {
   if (c.passphrase) ctx.secret(c.passphrase);
-  const pem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(c.chainPem)?.[0];
-  if (!pem) return undefined;
-  const leaf = new X509Certificate(pem);
-  const subject = oneLineName(leaf.subject);
-  const eku = extendedKeyUsages(leaf);
-  if (direction === 'inbound' && (!eku || !eku.includes(CLIENT_AUTH_EKU))) ctx.finding(diagnose('inbound.client-cert-no-eku', { subject }));
-  return subject;
+  const chain = parsePemBundle(c.chainPem);
+  const leaf = chain[0];
+  if (!leaf) return undefined;
+  // Inbound, the load balancer's client-certificate rules apply (the roots it trusts: the sender's view).
+  if (t.direction === 'inbound') for (const f of inboundClientCertificateFindings(chain, t.host, t.trust.local)) ctx.finding(f);
+  return oneLineName(leaf.subject);
 }
 
 /** 403 from CI: is it the role, or a CSRF-protected endpoint the sender must fetch a token for? */

@@ -25,6 +25,8 @@ import { createRouteResolver } from '../network/route-resolver';
 import { diagnose } from '../../../shared/probe/diagnosis';
 import { createTlsRunner } from './tls-probe';
 import { parsePemBundle } from './tls/certificates';
+import type { TrustSets } from './tls/assess-chain';
+import type { TlsClientProfile } from './tls/client-profile';
 
 export interface ProbeServiceDeps extends PlanDeps {
   engine: ProbeEngine;
@@ -102,10 +104,17 @@ export function createProbeService(deps: ProbeServiceDeps) {
       });
       return { runId: randomUUID(), probes, done };
     },
-    tls(target: string, caPem: string, onProgress: ProgressListener, deadlineMs?: number, opts: RunOptions = {}): Started {
+    /**
+     * A bare host:port as one TLS client: `sender` (default) trusts the OS store plus `caPem`; `ci`
+     * trusts only `caPem`, the keystore as Cloud Integration would hold it, and judges as JSSE.
+     */
+    tls(target: string, caPem: string, onProgress: ProgressListener, deadlineMs?: number, opts: RunOptions & { as?: TlsClientProfile } = {}): Started {
       const parsed = parseTarget(target, 443);
       if ('error' in parsed) throw new AppError('INVALID_TARGET', parsed.error, 'target');
-      const trust = { local: [...osTrust(), ...parsePemBundle(caPem)], localRole: 'laptop' as const };
+      const trust: TrustSets =
+        opts.as === 'ci'
+          ? { local: [], localRole: 'info', ciKeystore: parsePemBundle(caPem), profile: 'ci' }
+          : { local: [...osTrust(), ...parsePemBundle(caPem)], localRole: 'laptop', profile: 'sender' };
       const at = { host: parsed.host, port: parsed.port };
       const runner: ProbeRunner = async (ctx) => {
         const route = await routeStep(ctx, () => routes.resolve(at, opts.route ?? { mode: 'system' }, 'command line'));

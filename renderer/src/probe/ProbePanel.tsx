@@ -36,6 +36,11 @@ export function ProbePanel({ landscapeId, pathwayId }: { landscapeId: string; pa
               {result.facts.tlsProtocol} · {String(result.facts.tlsCipher ?? '')}
             </p>
           )}
+          {typeof result.facts?.tlsClientProfile === 'string' && (
+            <p className="probe-meta" data-testid="probe-profile">
+              Verdict as {result.facts.tlsClientProfile}
+            </p>
+          )}
           {result.chain && result.chain.length > 0 && <ProbeChain chain={result.chain} />}
           <ProbeFindings findings={result.findings} />
         </>

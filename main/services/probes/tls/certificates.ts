@@ -104,8 +104,11 @@ function verifiedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   return answer;
 }
 
+/** Subject equals issuer and the certificate verifies with its own key. Not checkIssued(): OpenSSL
+ *  refuses a leaf as its own issuer when its key usage lacks keyCertSign, which would hide every
+ *  self-signed server or client certificate with a key usage extension. */
 export function isSelfSigned(cert: X509Certificate): boolean {
-  return isIssuedBy(cert, cert);
+  return cert.subject === cert.issuer && verifiedBy(cert, cert);
 }
 
 export function summarize(cert: X509Certificate): CertificateSummary {
