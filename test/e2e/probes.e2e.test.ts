@@ -45,6 +45,8 @@ describe('probes in the direction panel', () => {
     await expect.poll(() => chain.locator('li').count()).toBe(2);
     expect(await chain.textContent()).toContain('CN=Landscape Test Issuing CA');
     expect(await chain.textContent()).toMatch(/([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+    // Pathways 2 and 4 are outbound (CI calls): CI's profile decides; 1 and 3 the sender's.
+    expect(await probe.getByTestId('probe-profile').textContent()).toMatch(n % 2 === 0 ? /^Verdict as Cloud Integration \(Java JSSE/ : /^Verdict as Sender/);
   });
 
   it('shows a failure with its fix after the credential goes wrong', async () => {
