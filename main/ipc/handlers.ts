@@ -12,6 +12,7 @@ import { createProbeHandlers } from './probe-handlers';
 import { createLandscapeHandlers } from './landscape-handlers';
 import { createHostKeyHandlers } from './hostkey-handlers';
 import { createPgpHandlers } from './pgp-handlers';
+import { createBundleHandlers } from './bundle-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -31,5 +32,6 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createLandscapeHandlers(s),
     ...createHostKeyHandlers(s),
     ...createPgpHandlers(s),
+    ...createBundleHandlers(s),
   };
 }

@@ -56,7 +56,8 @@ export interface BundlePreview {
 }
 
 export interface BundleApplied {
-  landscapes: Array<{ name: string; id?: string; action: 'created' | 'replaced' | 'skipped' }>;
+  /** `replacedId`: the landscape that was here under that name and is gone now. */
+  landscapes: Array<{ name: string; id?: string; replacedId?: string; action: 'created' | 'replaced' | 'skipped' }>;
   credentials: Array<{ label: string; action: 'created' | 'replaced' | 'reused' | 'skipped' }>;
   /** References no credential in the bundle or here answers: the pathway keeps no credential until relinked. */
   unresolved: FileCredentialRef[];
@@ -68,10 +69,12 @@ export interface BundleExported {
   landscapes: string[];
   credentials: number;
   encryptedWith: 'recipient' | 'passphrase';
-  /** Only when the app generated it: shown once, never stored. */
-  passphrase?: string;
-  /** Lets "Copy" put the generated passphrase on the clipboard from main (cleared after 30 s). */
-  copyToken?: string;
+  /**
+   * Only when the app generated the passphrase: it stays in main (ten minutes, never stored) and
+   * this token lets the user show it once ('bundles:reveal-passphrase', an explicit act like a
+   * credential's reveal) or copy it from main (cleared from the clipboard after 30 s).
+   */
+  passphraseToken?: string;
   /** Credential ids the landscapes name that this vault does not hold (exported without them). */
   unlinked: string[];
 }
@@ -95,7 +98,9 @@ export const bundleChannels = {
     'exportBundle',
     z.strictObject({ landscapeIds: z.array(z.string().min(1).max(100)).min(1).max(100), path: absolutePath, key: bundleKeySchema }),
   ),
-  'bundles:copy-passphrase': channel<{ clearAfterSeconds: number }>()('copyBundlePassphrase', z.strictObject({ copyToken: token })),
+  /** The one bundle response that carries a secret: the generated passphrase, shown once. */
+  'bundles:reveal-passphrase': channel<{ passphrase: string }>()('revealBundlePassphrase', z.strictObject({ passphraseToken: token })),
+  'bundles:copy-passphrase': channel<{ clearAfterSeconds: number }>()('copyBundlePassphrase', z.strictObject({ passphraseToken: token })),
   'bundles:open': channel<BundlePreview>()('openBundle', z.strictObject({ path: absolutePath, passphrase: z.string().min(1).max(1000).optional() })),
   'bundles:apply': channel<BundleApplied>()(
     'applyBundle',

@@ -7,6 +7,7 @@ import { probeChannels, probeEvents } from './probe-channels';
 import { landscapeChannels, landscapeEvents } from './landscape-channels';
 import { hostKeyChannels } from './hostkey-channels';
 import { pgpChannels } from './pgp-channels';
+import { bundleChannels } from './bundle-channels';
 
 export const domainChannels = {
   ...credentialChannels,
@@ -15,6 +16,7 @@ export const domainChannels = {
   ...landscapeChannels,
   ...hostKeyChannels,
   ...pgpChannels,
+  ...bundleChannels,
 } as const;
 
 export const domainEvents = {

@@ -166,10 +166,13 @@ describe('bundle: the age CLI reads what we write and writes what we read', { ti
     const seeded = await seedSender(sender, 'By passphrase');
     const file = join(outDir(), 'pp.age');
     const exported = await sender.bundles.exportBundle(['By passphrase'], file, { generatePassphrase: true });
-    expect(exported.passphrase).toMatch(/^([a-z2-9]{5}-){5}[a-z2-9]{5}$/);
+    expect(JSON.stringify(exported)).not.toMatch(/[a-z2-9]{5}-[a-z2-9]{5}-/);
+    const { passphrase } = sender.bundles.revealPassphrase(exported.passphraseToken!);
+    expect(passphrase).toMatch(/^([a-z2-9]{5}-){5}[a-z2-9]{5}$/);
+    expect(() => sender.bundles.revealPassphrase(exported.passphraseToken!)).toThrow(/shown once already/);
     expect(readFileSync(file).toString('latin1')).toMatch(/^age-encryption\.org\/v1\n-> scrypt \S{22} 18\n/);
     const lib = new Decrypter();
-    lib.addPassphrase(exported.passphrase!);
+    lib.addPassphrase(passphrase);
     const doc = bundleDocumentSchema.parse(JSON.parse(await lib.decrypt(readFileSync(file), 'text')));
     expect(new Map(doc.credentials.map((c) => [c.label, c.secret]))).toEqual(seeded.secrets);
 

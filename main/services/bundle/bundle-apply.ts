@@ -100,7 +100,7 @@ export async function applyBundle(plan: BundlePlan, choices: Record<string, Conf
     }
     const l = validateLandscape(fromLandscapeFile(file, { id: deps.newId(), name, now, credentialIds }));
     add.push(l);
-    report.landscapes.push({ name, id: l.id, action: choice === 'replace' ? 'replaced' : 'created' });
+    report.landscapes.push(choice === 'replace' && localId ? { name, id: l.id, replacedId: localId, action: 'replaced' } : { name, id: l.id, action: 'created' });
   }
 
   const receipt = await deps.importBatch(items);

@@ -63,7 +63,13 @@ function readBundleFile(path: string): Uint8Array {
 
 export function createBundleService(deps: BundleServiceDeps) {
   const opened = new Map<string, { text: string; timer: ReturnType<typeof setTimeout> }>();
-  const generated = new Map<string, string>();
+  const generated = new Map<string, { passphrase: string; shown: boolean }>();
+
+  function keptPassphrase(passphraseToken: string): { passphrase: string; shown: boolean } {
+    const kept = generated.get(passphraseToken);
+    if (!kept) throw new AppError('NOT_FOUND', 'That passphrase is no longer kept (ten minutes have passed); export again for a new one.', 'passphraseToken');
+    return kept;
+  }
 
   function forget(token: string): boolean {
     const entry = opened.get(token);
@@ -113,19 +119,23 @@ export function createBundleService(deps: BundleServiceDeps) {
         unlinked: gathered.unlinked,
       };
       if (passphrase) {
-        const copyToken = randomBytes(16).toString('hex');
-        generated.set(copyToken, passphrase);
-        setTimeout(() => generated.delete(copyToken), OPEN_FOR_MS).unref?.();
-        Object.assign(result, { passphrase, copyToken });
+        const passphraseToken = randomBytes(16).toString('hex');
+        generated.set(passphraseToken, { passphrase, shown: false });
+        setTimeout(() => generated.delete(passphraseToken), OPEN_FOR_MS).unref?.();
+        result.passphraseToken = passphraseToken;
       }
       return result;
     },
 
-    async copyPassphrase(copyToken: string) {
-      const passphrase = generated.get(copyToken);
-      if (!passphrase) throw new AppError('NOT_FOUND', 'That passphrase is no longer kept (ten minutes have passed); export again for a new one.', 'copyToken');
-      return deps.clipboard.copy(passphrase);
+    /** Shows the generated passphrase once (the user's explicit act); copying stays possible. */
+    revealPassphrase(passphraseToken: string): { passphrase: string } {
+      const kept = keptPassphrase(passphraseToken);
+      if (kept.shown) throw new AppError('ALREADY_SHOWN', 'The passphrase was shown once already; use Copy, or export again for a new one.', 'passphraseToken');
+      kept.shown = true;
+      return { passphrase: kept.passphrase };
     },
+
+    copyPassphrase: (passphraseToken: string) => deps.clipboard.copy(keptPassphrase(passphraseToken).passphrase),
 
     async open(path: string, passphrase?: string): Promise<BundlePreview> {
       const bytes = readBundleFile(path);
