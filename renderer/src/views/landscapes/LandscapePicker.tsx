@@ -6,6 +6,8 @@ import { useState } from 'react';
 import type { LandscapeSummary } from '../../../../shared/landscape';
 import { api } from '../../api';
 import { useLandscapeList } from './use-landscape-list';
+import { SendBundle } from './SendBundle';
+import { ReceiveBundle } from './ReceiveBundle';
 
 type Editing = { id: string; mode: 'rename' | 'duplicate' | 'delete'; value: string } | null;
 
@@ -19,6 +21,7 @@ export function LandscapePicker({ selectedId = null, onSelect }: LandscapePicker
   const [templateId, setTemplateId] = useState('s4-sscv2');
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<Editing>(null);
+  const [bundle, setBundle] = useState<'send' | 'receive' | null>(null);
 
   async function create() {
     const d = await run(() => api.createLandscape({ templateId, name: name.trim() }));
@@ -122,6 +125,12 @@ export function LandscapePicker({ selectedId = null, onSelect }: LandscapePicker
         <button type="submit">Create</button>
       </form>
       {error && <p role="alert">{error}</p>}
+      <div className="cred-actions">
+        <button type="button" disabled={!list?.length} onClick={() => setBundle('send')}>Send to another laptop…</button>
+        <button type="button" onClick={() => setBundle('receive')}>Receive…</button>
+      </div>
+      {bundle === 'send' && list && <SendBundle list={list} selectedId={selectedId} onClose={() => setBundle(null)} />}
+      {bundle === 'receive' && <ReceiveBundle onClose={() => setBundle(null)} onImported={(id) => onSelect?.(id)} />}
     </section>
   );
 }
