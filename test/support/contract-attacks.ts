@@ -54,7 +54,7 @@ export function jsonSchemaOf(schema: z.ZodType): Js {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Js;
 }
 
-const STRING_CANDIDATES = ['/tmp/landscape-attack/file.json', 'https://example.com/x', 'gen-0123456789abcdef', `SHA256:${'A'.repeat(43)}`, 'DE', 'AAAA', 'a'];
+const STRING_CANDIDATES = ['/tmp/landscape-attack/file.json', 'https://example.com/x', 'gen-0123456789abcdef', '0123456789abcdef'.repeat(2), `SHA256:${'A'.repeat(43)}`, 'DE', 'AAAA', 'a'];
 
 function typeOf(js: Js): string | undefined {
   if (js.anyOf || js.oneOf) return 'union';

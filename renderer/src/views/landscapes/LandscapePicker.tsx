@@ -130,7 +130,7 @@ export function LandscapePicker({ selectedId = null, onSelect }: LandscapePicker
         <button type="button" onClick={() => setBundle('receive')}>Receive…</button>
       </div>
       {bundle === 'send' && list && <SendBundle list={list} selectedId={selectedId} onClose={() => setBundle(null)} />}
-      {bundle === 'receive' && <ReceiveBundle onClose={() => setBundle(null)} onImported={(id) => onSelect?.(id)} />}
+      {bundle === 'receive' && <ReceiveBundle onClose={() => setBundle(null)} />}
     </section>
   );
 }

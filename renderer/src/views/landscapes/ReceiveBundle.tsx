@@ -11,7 +11,7 @@ import { describeError } from './use-landscape-list';
 
 const CHOICE_LABELS: Record<ConflictChoice, string> = { 'keep-both': 'Keep both', replace: 'Replace mine', skip: 'Skip (keep mine)' };
 
-export function ReceiveBundle({ onClose, onImported }: { onClose: () => void; onImported?: (landscapeId: string) => void }) {
+export function ReceiveBundle({ onClose }: { onClose: () => void }) {
   const [recipient, setRecipient] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -48,8 +48,6 @@ export function ReceiveBundle({ onClose, onImported }: { onClose: () => void; on
     setError(null);
     setPreview(null);
     setDone(r.value);
-    const first = r.value.landscapes.find((l) => l.id);
-    if (first?.id) onImported?.(first.id);
   }
   function close() {
     if (preview) void api.discardBundle({ token: preview.token });
