@@ -10,12 +10,6 @@ import { createTestServices, makeHome } from '../support/test-services';
 import { seedSender } from '../support/bundle-fixtures';
 import { openApp, type OpenedApp } from './harness';
 
-async function openPicker(app: OpenedApp): Promise<void> {
-  await app.page.locator('details.landscape-picker-box').evaluate((d) => {
-    (d as unknown as { open: boolean }).open = true;
-  });
-}
-
 describe('bundles in the app', { timeout: 300_000 }, () => {
   let app: OpenedApp | undefined;
   afterEach(async () => {
@@ -32,7 +26,6 @@ describe('bundles in the app', { timeout: 300_000 }, () => {
     const { recipient } = await createTestServices(receiverHome).bundles.identity();
 
     app = await openApp({ home: senderHome });
-    await openPicker(app);
     let page = app.page;
     await page.getByRole('button', { name: 'Send to another laptop…' }).click();
     const send = page.getByRole('form', { name: 'Send to another laptop' });
@@ -51,7 +44,6 @@ describe('bundles in the app', { timeout: 300_000 }, () => {
     });
     app = await openApp({ home: receiverHome, services: receiverServices });
     page = app.page;
-    await openPicker(app);
     await page.getByRole('button', { name: 'Receive…' }).click();
     await expect.poll(() => page.getByTestId('bundle-recipient').textContent()).toBe(recipient);
     const receive = page.getByRole('region', { name: 'Receive from another laptop' });
@@ -85,7 +77,6 @@ describe('bundles in the app', { timeout: 300_000 }, () => {
     await seedSender(createTestServices(home), 'Pass UI');
     app = await openApp({ home }); // its default save dialog answers <home>/exports/<suggested name>
     const page = app.page;
-    await openPicker(app);
     await page.getByRole('button', { name: 'Send to another laptop…' }).click();
     const send = page.getByRole('form', { name: 'Send to another laptop' });
     await expect.poll(() => send.getByRole('checkbox', { name: 'Pass UI' }).isChecked()).toBe(true);
