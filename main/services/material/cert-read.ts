@@ -6,6 +6,7 @@ import { createHash, X509Certificate as NodeCert } from 'node:crypto';
 import { AppError } from '../../../shared/result';
 import type { CertFacts } from '../../../shared/certs/cert-facts';
 import { publicKeySha256 } from './key-pairs';
+import { findPemBlocks } from './pem-blocks';
 import { x509 } from './x509-setup';
 
 export interface ParsedCert {
@@ -28,9 +29,10 @@ export function readCertificates(input: string | Uint8Array): ParsedCert[] {
   const ders: Buffer[] = [];
   try {
     if (text !== undefined && text.includes('-----BEGIN CERTIFICATE-----')) {
-      for (const m of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) ders.push(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
+      for (const b of findPemBlocks(text, ['CERTIFICATE'])) ders.push(Buffer.from(b.body.replace(/\s+/g, ''), 'base64'));
     } else if (text !== undefined && text.includes('-----BEGIN PKCS7-----')) {
-      for (const c of new x509.X509Certificates(text.trim())) ders.push(Buffer.from(c.rawData));
+      // The block's DER, not the text: @peculiar/x509's own PEM regex is quadratic on many BEGIN lines.
+      for (const b of findPemBlocks(text, ['PKCS7'], 1)) for (const c of new x509.X509Certificates(Buffer.from(b.body.replace(/\s+/g, ''), 'base64'))) ders.push(Buffer.from(c.rawData));
     } else if (text === undefined) {
       ders.push(...readBinary(Buffer.from(input as Uint8Array)));
     }
@@ -54,14 +56,18 @@ function readBinary(der: Buffer): Buffer[] {
 }
 
 export function parseDer(der: Buffer): ParsedCert {
-  let p: InstanceType<typeof x509.X509Certificate>;
-  let node: NodeCert;
   try {
-    p = new x509.X509Certificate(der);
-    node = new NodeCert(der);
+    return readFacts(der);
   } catch {
+    // Any part may throw on a damaged certificate: the parsers, the public key getter (a key
+    // OpenSSL cannot load), an extension decoder, an invalid date's toISOString.
     throw new AppError('CERT_UNREADABLE', 'A certificate in the file could not be parsed.', 'certificate');
   }
+}
+
+function readFacts(der: Buffer): ParsedCert {
+  const p = new x509.X509Certificate(der);
+  const node = new NodeCert(der);
   const key = node.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
   const ekuExt = p.getExtension(x509.ExtendedKeyUsageExtension);

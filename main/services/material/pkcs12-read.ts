@@ -4,6 +4,7 @@
  */
 import { createPrivateKey } from 'node:crypto';
 import './forge-native-pbkdf2';
+import { KdfBudgetExceeded, withKdfBudget } from './kdf-budget';
 import forge from 'node-forge';
 import { AppError } from '../../../shared/result';
 import { OID } from './pkcs12-asn1';
@@ -39,8 +40,11 @@ export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
   const encryption = describePkcs12Encryption(asn);
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn, false, password);
+    p12 = withKdfBudget(() => forge.pkcs12.pkcs12FromAsn1(asn, false, password));
   } catch (e) {
+    if (e instanceof KdfBudgetExceeded) {
+      throw new AppError('P12_TOO_COSTLY', `The PKCS#12 file asks for more key-derivation work than any keystore tool uses (${e.detail}); nothing was imported. Export it again with the tool's defaults.`, 'file');
+    }
     const msg = e instanceof Error ? e.message : '';
     if (/MAC could not be verified|wrong password|Invalid password/i.test(msg)) {
       throw new AppError('WRONG_PASSPHRASE', 'Wrong password for this PKCS#12 file: nothing was imported.', 'password');
@@ -56,8 +60,7 @@ export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
         keys.push(keyBagToPem(bag));
         friendlyName ??= bag.attributes.friendlyName?.[0];
       } else if (bag.type === forge.pki.oids.certBag) {
-        const raw = bag.cert ? forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes() : forge.asn1.toDer(bag.asn1 as Asn1).getBytes();
-        certs.push(Buffer.from(raw, 'binary'));
+        certs.push(certBagBytes(bag));
       }
     }
   }
@@ -68,12 +71,25 @@ export function readPkcs12(data: Buffer, password: string): Pkcs12Contents {
   return out;
 }
 
+function certBagBytes(bag: forge.pkcs12.Bag): Buffer {
+  try {
+    const raw = bag.cert ? forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes() : forge.asn1.toDer(bag.asn1 as Asn1).getBytes();
+    return Buffer.from(raw, 'binary');
+  } catch {
+    throw new AppError('P12_UNREADABLE', 'A certificate in the PKCS#12 file could not be read.', 'file');
+  }
+}
+
 function keyBagToPem(bag: forge.pkcs12.Bag): string {
-  const info = bag.key
-    ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key as forge.pki.rsa.PrivateKey))
-    : (bag.asn1 as Asn1);
-  const der = Buffer.from(forge.asn1.toDer(info).getBytes(), 'binary');
-  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }) as string;
+  try {
+    const info = bag.key
+      ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key as forge.pki.rsa.PrivateKey))
+      : (bag.asn1 as Asn1);
+    const der = Buffer.from(forge.asn1.toDer(info).getBytes(), 'binary');
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }) as string;
+  } catch {
+    throw new AppError('P12_UNREADABLE', 'The private key in the PKCS#12 file could not be read (damaged or an unsupported algorithm).', 'file');
+  }
 }
 
 /** Walks the AuthenticatedSafe without the password and names every encryption algorithm in it. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import ssh2 from 'ssh2';
 import { AppError } from '../../../shared/result';
+import { assertKeyDerivationCost } from './kdf-cost';
 
 // ssh2 is CommonJS: the bundled ESM CLI can only take its default export.
 const { utils } = ssh2;
@@ -42,7 +43,14 @@ export function sshFingerprint(publicLineOrBase64: string): string {
 }
 
 function parse(privateKey: string, passphrase?: string) {
-  const parsed = utils.parseKey(privateKey, passphrase);
+  assertKeyDerivationCost(privateKey);
+  let parsed: ReturnType<typeof utils.parseKey>;
+  try {
+    parsed = utils.parseKey(privateKey, passphrase);
+  } catch {
+    // ssh2 returns an Error for most bad keys, but throws for some damaged ones.
+    throw new AppError('KEY_UNREADABLE', 'The SSH private key could not be read (damaged or an unsupported format).', 'key');
+  }
   if (parsed instanceof Error) {
     throw new AppError(/passphrase|decrypt|bad/i.test(parsed.message) ? 'WRONG_PASSPHRASE' : 'KEY_UNREADABLE', passphrase === undefined && /encrypted/i.test(parsed.message) ? 'The SSH key is encrypted: give its passphrase.' : 'The SSH private key could not be read (wrong passphrase or unsupported format).', 'passphrase');
   }

@@ -1,0 +1,20 @@
+/**
+ * One fuzz target in its own process (forked by fuzz-main), so a parser that hangs synchronously
+ * can be killed by the parent's watchdog: it reports before every input and once at the end.
+ */
+import { fuzzTargets } from './fuzz-targets';
+import { runTarget } from './fuzz-runner';
+
+const [index, count, seed] = process.argv.slice(2).map(Number) as [number, number, number];
+const send = (m: unknown) => process.send?.(m);
+
+process.on('uncaughtException', (e) => {
+  send({ type: 'uncaught', detail: `${e.name}: ${e.message.slice(0, 200)}` });
+  process.exit(3);
+});
+
+const target = fuzzTargets[index]!;
+send({ type: 'setup', name: target.name });
+const stats = await runTarget(target, { count, seed, onInput: (i, input) => send({ type: 'input', i, input }) });
+send({ type: 'done', stats });
+process.exit(0);

@@ -1,0 +1,72 @@
+/**
+ * `npm run fuzz [-- --count N --seed S --only text]`: every target of fuzz-targets.ts, one after the
+ * other (two shared cores), each in a child process under a watchdog. Prints the table and exits 1
+ * on any crash, hang, slow input (> 1 s) or store change after a refused import.
+ */
+import { fork } from 'node:child_process';
+import { formatTable } from './fuzz-runner';
+import { fuzzTargets } from './fuzz-targets';
+import type { FuzzFailure, FuzzStats } from './fuzz-types';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const count = Number(flag('count', '10000'));
+const seed = Number(flag('seed', String(Date.now() % 2 ** 31)));
+const only = flag('only', '').toLowerCase();
+/** No report for this long while an input runs = a hang (the budget per input is 1 s). */
+const HANG_MS = 10_000;
+const SETUP_MS = 120_000;
+
+function runChild(index: number): Promise<FuzzStats> {
+  const name = fuzzTargets[index]!.name;
+  return new Promise((resolve) => {
+    const child = fork(new URL('./fuzz-child.ts', import.meta.url).pathname, [String(index), String(count), String(seed)], { execArgv: ['--import', 'tsx'] });
+    let last = { i: -1, input: '(setup)' };
+    let lastAt = Date.now();
+    let limit = SETUP_MS;
+    let settled = false;
+    const fail = (f: FuzzFailure) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(watch);
+      child.kill('SIGKILL');
+      resolve({ name, inputs: last.i + 1, accepted: 0, errors: {}, slowestMs: 0, slowestInput: '', failures: [f] });
+    };
+    const watch = setInterval(() => {
+      if (Date.now() - lastAt > limit) fail({ kind: 'crash', input: last.input, detail: `hang: no answer for ${limit / 1000} s (killed)` });
+    }, 500);
+    child.on('message', (m: { type: string; i?: number; input?: string; stats?: FuzzStats; detail?: string }) => {
+      lastAt = Date.now();
+      if (m.type === 'input') {
+        last = { i: m.i!, input: m.input! };
+        limit = HANG_MS;
+      } else if (m.type === 'uncaught') fail({ kind: 'crash', input: last.input, detail: `uncaught: ${m.detail}` });
+      else if (m.type === 'done' && !settled) {
+        settled = true;
+        clearInterval(watch);
+        resolve(m.stats!);
+      }
+    });
+    child.on('exit', (code) => fail({ kind: 'crash', input: last.input, detail: `process exited (${code}) before finishing` }));
+  });
+}
+
+console.log(`fuzz: ${count} inputs per parser, seed ${seed} (repeat with --seed ${seed})`);
+const rows: FuzzStats[] = [];
+for (let i = 0; i < fuzzTargets.length; i++) {
+  if (only && !fuzzTargets[i]!.name.toLowerCase().includes(only)) continue;
+  const started = Date.now();
+  const stats = await runChild(i);
+  rows.push(stats);
+  console.log(`  ${stats.name}: ${stats.inputs} inputs, ${stats.failures.length} failures (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+console.log(`\n${formatTable(rows)}\n`);
+for (const t of fuzzTargets) if (t.budget && rows.some((r) => r.name === t.name)) console.log(`budget ${t.name}: ${t.budget.ms} ms, not 1 s — ${t.budget.why}`);
+const failures = rows.flatMap((r) => r.failures.map((f) => ({ parser: r.name, ...f })));
+for (const f of failures.slice(0, 30)) console.log(`FAIL ${f.parser}: ${f.kind} — ${f.detail}\n     input: ${f.input}`);
+const short = rows.filter((r) => r.inputs < count);
+console.log(`fuzz: ${rows.length} parsers, ${rows.reduce((n, r) => n + r.inputs, 0)} inputs, ${failures.length} crashes/hangs/slow/store changes${short.length ? `, ${short.length} short of ${count}` : ''}`);
+process.exit(failures.length || short.length ? 1 : 0);

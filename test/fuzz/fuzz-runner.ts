@@ -1,0 +1,87 @@
+/**
+ * Runs one target over N inputs drawn by fast-check from a fixed seed (so a run is reproducible),
+ * classifying each outcome and timing it. Hangs are caught one level up (fuzz-main's watchdog
+ * kills a target that stops reporting progress); here an input is "slow" above INPUT_BUDGET_MS.
+ */
+import fc from 'fast-check';
+import { isAppError } from '../../shared/result';
+import { preview } from './mutate';
+import { INPUT_BUDGET_MS, type FuzzStats, type FuzzTarget } from './fuzz-types';
+
+export function errorKind(e: unknown): string | undefined {
+  if (isAppError(e)) return e.code;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (e instanceof Error && typeof code === 'string' && code.length > 0) return code;
+  // ssh2 attempts fail with a typed SshFailure (its kind), the probe's own error class.
+  const kind = (e as { kind?: unknown } | null)?.kind;
+  if (e instanceof Error && e.constructor.name === 'SshFailure' && typeof kind === 'string') return `ssh:${kind}`;
+  return undefined;
+}
+
+export interface RunOptions {
+  count: number;
+  seed: number;
+  /** Called before each input (the watchdog's heartbeat). */
+  onInput?: (index: number, input: string) => void;
+}
+
+export async function runTarget(target: FuzzTarget, o: RunOptions): Promise<FuzzStats> {
+  const session = await target.setup();
+  const budgetMs = target.budget?.ms ?? INPUT_BUDGET_MS;
+  const stats: FuzzStats = { name: target.name, inputs: 0, accepted: 0, errors: {}, slowestMs: 0, slowestInput: '', failures: [] };
+  try {
+    let index = 0;
+    await fc.assert(
+      fc.asyncProperty(session.arbitrary, async (input) => {
+        const shown = preview(input);
+        o.onInput?.(index++, shown);
+        const started = performance.now();
+        let accepted = false;
+        let result: unknown;
+        try {
+          result = await session.run(input);
+          accepted = true;
+        } catch (e) {
+          const kind = errorKind(e);
+          if (kind) stats.errors[kind] = (stats.errors[kind] ?? 0) + 1;
+          else stats.failures.push({ kind: 'crash', input: shown, detail: e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e) });
+        }
+        const ms = performance.now() - started;
+        stats.inputs++;
+        if (ms > stats.slowestMs) Object.assign(stats, { slowestMs: ms, slowestInput: shown });
+        if (ms > budgetMs) stats.failures.push({ kind: 'slow', input: shown, detail: `${ms.toFixed(0)} ms (budget ${budgetMs} ms)` });
+        if (accepted) {
+          stats.accepted++;
+          await session.afterAccepted?.(result);
+        } else {
+          const change = await session.storeChange?.();
+          if (change) stats.failures.push({ kind: 'store-changed', input: shown, detail: change });
+        }
+        return true;
+      }),
+      { numRuns: o.count, seed: o.seed, endOnFailure: true },
+    );
+  } finally {
+    await session.close();
+  }
+  return stats;
+}
+
+export function formatTable(rows: FuzzStats[]): string {
+  const head = ['parser', 'inputs', 'accepted', 'errors by kind', 'slowest', 'slowest input', 'failures'];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.inputs),
+    String(r.accepted),
+    Object.entries(r.errors)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || '-',
+    `${r.slowestMs.toFixed(0)} ms`,
+    r.slowestInput.slice(0, 60),
+    String(r.failures.length),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => Math.min(row[i]!.length, i === 3 ? 90 : 200))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 3 && c.length > 90 ? `${c.slice(0, 89)}…` : c).padEnd(widths[i]!)).join(' | ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+}

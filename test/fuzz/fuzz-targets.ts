@@ -1,0 +1,27 @@
+/**
+ * Every parser and importer the fuzzer runs: one line each. To add a parser (PGP armored input, an
+ * iFlow archive …), write a FuzzTarget (fuzz-types.ts; file-importer.ts builds one for a channel
+ * that reads a chosen file, channelImporter for one that takes the text) and list it here: `npm run
+ * fuzz` then gives it 10,000 inputs and `npm test` 300, with a row in the table.
+ */
+import type { FuzzTarget } from './fuzz-types';
+import { csrTarget, derTarget, pemTarget, pkcs12NoPasswordTarget, pkcs12Target, pkcs7Target } from './targets/certificates';
+import { knownHostsTarget, landscapeFileTarget, serviceKeyTarget, sshPrivateKeyTarget, sshPublicKeyTarget } from './targets/documents';
+import { httpTarget, smtpTarget, sshBannerTarget } from './targets/wire';
+
+export const fuzzTargets: FuzzTarget<never>[] = [
+  pemTarget,
+  derTarget,
+  pkcs7Target,
+  pkcs12Target,
+  pkcs12NoPasswordTarget,
+  serviceKeyTarget,
+  landscapeFileTarget,
+  knownHostsTarget,
+  sshPublicKeyTarget,
+  sshPrivateKeyTarget,
+  csrTarget,
+  smtpTarget,
+  sshBannerTarget,
+  httpTarget,
+] as FuzzTarget<never>[];

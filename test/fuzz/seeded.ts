@@ -1,0 +1,25 @@
+/**
+ * The seeded fuzz run inside `npm test`: 300 inputs per parser from a fixed seed (the same inputs
+ * every run), zero crashes, slow inputs or store changes. `npm run fuzz` runs 10,000 per parser.
+ */
+import { expect, it } from 'vitest';
+import { runTarget } from './fuzz-runner';
+import type { FuzzTarget } from './fuzz-types';
+
+export const SEEDED_COUNT = 300;
+export const SEED = 20261201;
+
+export function seededFuzz(targets: FuzzTarget<never>[]): void {
+  for (const target of targets) {
+    it(`${target.name}: ${SEEDED_COUNT} inputs, each a result or a typed error in time, the store untouched by refusals`, async () => {
+      const stats = await runTarget(target as FuzzTarget, { count: SEEDED_COUNT, seed: SEED });
+      console.log(`fuzz ${stats.name}: ${stats.inputs} inputs, ${stats.accepted} accepted, errors ${JSON.stringify(stats.errors)}, slowest ${stats.slowestMs.toFixed(0)} ms`);
+      expect(stats.failures).toEqual([]);
+      expect(stats.inputs).toBe(SEEDED_COUNT);
+      // Both sides were reached: some inputs refused with a typed error, and some accepted (the
+      // unmutated seeds at least) unless the target says why it cannot accept any.
+      expect(Object.values(stats.errors).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      if (!target.acceptsNone) expect(stats.accepted).toBeGreaterThan(0);
+    }, 600_000);
+  }
+}
