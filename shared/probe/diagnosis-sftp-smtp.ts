@@ -92,6 +92,16 @@ export const sftpDiagnosis = {
       literal: 'Auth fail',
     };
   },
+  /** The peer's first bytes were not an SSH identification (ssh2: bad line, line > 8 KB, > 1,024 lines). */
+  notSsh(detail: string): Finding {
+    return {
+      code: 'sftp.not-ssh',
+      severity: 'error',
+      message: `The server did not answer like an SSH server (${detail}): its first line must start with "SSH-2.0-".`,
+      fix: 'Check host and port: the port probably belongs to another service. SFTP servers usually listen on 22.',
+      whereToFix: 'peer-system',
+    };
+  },
   algorithmNegotiation(detail: string): Finding {
     return {
       code: 'sftp.algorithm-negotiation',
@@ -211,6 +221,16 @@ export const smtpDiagnosis = {
       fix: 'Check the To address, or allow the sender to relay to it on the server.',
       whereToFix: 'peer-system',
       literal: reply,
+    };
+  },
+  /** No complete reply within the read cap: not an SMTP server, or one sending endless lines. */
+  replyTooLarge(capBytes: number): Finding {
+    return {
+      code: 'smtp.reply-too-large',
+      severity: 'error',
+      message: `The server sent more than ${Math.round(capBytes / 1024)} KB without completing an SMTP reply: it does not speak SMTP on this port, or it sends endless lines.`,
+      fix: 'Check host and port (SMTP uses 25, 465 or 587), and the server’s greeting and EHLO configuration.',
+      whereToFix: 'peer-system',
     };
   },
   unexpectedReply(command: string, reply: string): Finding {

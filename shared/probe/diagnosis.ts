@@ -70,7 +70,7 @@ const NODE_CODES: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'tls.hostname-mismatch',
   HOSTNAME_MISMATCH: 'tls.hostname-mismatch',
   ERR_PROBE_NOT_HTTP: 'http.not-http',
-  ERR_PROBE_TOO_LARGE: 'http.not-http',
+  ERR_PROBE_TOO_LARGE: 'http.too-large',
 };
 
 /** The catalogue code for a raw error code; `probe.unexpected` (with the raw code as detail) otherwise. */

@@ -49,5 +49,7 @@ export function interpretHttpAnswer(a: HttpAnswer, input: HttpVerdictInput): Fin
   }
   if (status === 404) return [diagnose(inbound ? 'http.404-inbound' : 'http.404-outbound', { path: input.path })];
   if (status >= 500) return [diagnose('http.5xx', { status })];
+  // The probe does not follow redirects, like CI's HTTP adapter: the configured URL must answer itself.
+  if (status >= 300 && status < 400 && status !== 304) return [diagnose('http.redirect', { status, location: (a.headers.location ?? '(no Location header)').slice(0, 300) })];
   return [];
 }

@@ -10,6 +10,9 @@ import { INPUT_BUDGET_MS, type FuzzStats, type FuzzTarget } from './fuzz-types';
 
 export function errorKind(e: unknown): string | undefined {
   if (isAppError(e)) return e.code;
+  // A probe's ProbeFailure carries the finding that names the cause.
+  const finding = (e as { finding?: { code?: unknown } } | null)?.finding;
+  if (e instanceof Error && typeof finding?.code === 'string') return finding.code;
   const code = (e as { code?: unknown } | null)?.code;
   if (e instanceof Error && typeof code === 'string' && code.length > 0) return code;
   // ssh2 attempts fail with a typed SshFailure (its kind), the probe's own error class.

@@ -8,6 +8,7 @@
  *   tlsPeer(options, fn)   TLS with a given chain (100 certificates, a 1 MB certificate) and an
  *                          HTTP behaviour (endless headers, a redirect to itself)
  */
+import 'reflect-metadata';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import * as x509 from '@peculiar/x509';

@@ -35,6 +35,10 @@ function recordHostKey(ctx: ProbeContext, a: HostKeyAssessment): void {
 }
 
 function failConnect(ctx: ProbeContext, e: unknown): never {
+  if (e instanceof SshFailure && /identification|greeting lines|Invalid header|Header line/i.test(e.message)) {
+    ctx.finding(sftpDiagnosis.notSsh(e.message));
+    throw e;
+  }
   if (e instanceof SshFailure && e.kind === 'negotiation') {
     ctx.fact('serverOffers', e.report.remoteOffers);
     ctx.finding(sftpDiagnosis.algorithmNegotiation(e.message.replace(/^Handshake failed:\s*/, '')));

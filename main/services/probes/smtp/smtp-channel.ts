@@ -6,6 +6,8 @@
 import type { Socket } from 'node:net';
 import type { ProbeContext } from '../engine-types';
 import { readMessage } from '../net/socket-io';
+import { ProbeFailure } from '../probe-failure';
+import { smtpDiagnosis } from '../../../../shared/probe/diagnosis-sftp-smtp';
 
 export interface SmtpReply {
   code: number;
@@ -14,7 +16,8 @@ export interface SmtpReply {
   text: string;
 }
 
-const MAX_REPLY = 64 * 1024;
+/** One reply (a greeting or EHLO answer with every capability line) is far below this. */
+export const MAX_REPLY = 64 * 1024;
 
 /** A reply is complete at the first line whose fourth character is a space (`250 ok`). */
 function replyLength(buf: Buffer): number | undefined {
@@ -46,6 +49,10 @@ export class SmtpChannel {
       complete: (b) => replyLength(b),
       maxBytes: MAX_REPLY,
       signal: this.ctx.signal,
+    }).catch((e: unknown) => {
+      // Named here, not by the generic code table (which would call it "not HTTP").
+      if ((e as { code?: string }).code === 'ERR_PROBE_TOO_LARGE') throw new ProbeFailure(smtpDiagnosis.replyTooLarge(MAX_REPLY));
+      throw e;
     });
     const text = raw.toString('utf8');
     for (const l of text.split(/\r?\n/).filter(Boolean)) this.ctx.log(`< ${l}`);
