@@ -1,6 +1,7 @@
 // Proves the packaging config offline: (1) electron-builder.yml against electron-builder's own JSON
 // schema; (2) a real `--linux dir` pack with a stand-in Electron executable (the real binary cannot
-// be downloaded here), then checks what landed in the asar and that keytar's .node is unpacked.
+// be downloaded here), then checks what landed in the asar and that keytar's .node is unpacked;
+// (3) the Electron fuses electron-builder flipped in the packed executable, read back with @electron/fuses.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,11 @@ console.log('pack:check: electron-builder.yml matches electron-builder\'s schema
 if (!existsSync('out/main/index.mjs')) fail('run `npm run build` first');
 
 const stand = mkdtempSync(join(tmpdir(), 'electron-standin-'));
-writeFileSync(join(stand, 'electron'), '#!/bin/sh\necho "stand-in electron"\n');
+// The stand-in carries a fuse wire as Electron 41's binary does (sentinel, version 1, 8 fuses in
+// Electron's default states), so electron-builder's own fuse step flips it and we read it back.
+const { SENTINEL, FuseState } = require('@electron/fuses/dist/constants');
+const defaults = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE];
+writeFileSync(join(stand, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in electron"\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, defaults.length, ...defaults])]));
 chmodSync(join(stand, 'electron'), 0o755);
 mkdirSync(join(stand, 'resources'), { recursive: true });
 const output = mkdtempSync(join(tmpdir(), 'landscape-pack-'));
@@ -38,8 +43,6 @@ await build({
     ...config,
     electronVersion,
     electronDist: stand,
-    // Fuses flip bytes in the real Electron binary; the stand-in has none. Checked by the schema above.
-    electronFuses: null,
     directories: { ...config.directories, output },
   },
 });
@@ -58,5 +61,28 @@ const unpackedKeytar = join(resources, 'app.asar.unpacked', 'node_modules', '@gi
 const prebuild = join(unpackedKeytar, 'prebuilds', 'linux-x64');
 if (!existsSync(prebuild) || !readdirSync(prebuild).some((f) => f.endsWith('.node'))) fail('keytar .node is not unpacked from the asar');
 console.log(`pack:check: linux dir pack ok (${files.length} files in app.asar, keytar .node unpacked)`);
+
+// Checklist item 19: the fuses electron-builder wrote into the packed executable, read back.
+const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses');
+const unpacked = join(output, 'linux-unpacked');
+const exe = readdirSync(unpacked).map((f) => join(unpacked, f)).find((f) => !f.endsWith('.so') && readFileSync(f, { flag: 'r' }).includes(SENTINEL));
+if (!exe) fail('no executable with a fuse wire in the pack');
+const wire = await getCurrentFuseWire(exe);
+const wanted = {
+  RunAsNode: config.electronFuses.runAsNode,
+  EnableCookieEncryption: config.electronFuses.enableCookieEncryption,
+  EnableNodeOptionsEnvironmentVariable: config.electronFuses.enableNodeOptionsEnvironmentVariable,
+  EnableNodeCliInspectArguments: config.electronFuses.enableNodeCliInspectArguments,
+  EnableEmbeddedAsarIntegrityValidation: config.electronFuses.enableEmbeddedAsarIntegrityValidation,
+  OnlyLoadAppFromAsar: config.electronFuses.onlyLoadAppFromAsar,
+  GrantFileProtocolExtraPrivileges: config.electronFuses.grantFileProtocolExtraPrivileges,
+};
+const must = { RunAsNode: false, EnableNodeOptionsEnvironmentVariable: false, EnableNodeCliInspectArguments: false, EnableEmbeddedAsarIntegrityValidation: true, OnlyLoadAppFromAsar: true };
+for (const [name, value] of Object.entries(must)) if (wanted[name] !== value) fail(`electron-builder.yml must set fuse ${name} to ${value}`);
+for (const [name, value] of Object.entries(wanted)) {
+  const got = wire[FuseV1Options[name]];
+  if (got !== (value ? FuseState.ENABLE : FuseState.DISABLE)) fail(`fuse ${name} in the packed executable is ${String.fromCharCode(got)}, expected ${value ? 'on' : 'off'}`);
+}
+console.log(`pack:check: fuses in the packed executable: ${Object.entries(wanted).map(([n, v]) => `${n}=${v ? 'on' : 'off'}`).join(', ')}`);
 rmSync(stand, { recursive: true, force: true });
 rmSync(output, { recursive: true, force: true });

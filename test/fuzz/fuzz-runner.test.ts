@@ -15,7 +15,15 @@ describe('fuzz runner', () => {
         run: async (n) => {
           if (n % 10 === 0) throw new TypeError('boom');
           if (n % 10 === 1) throw new AppError('BAD_INPUT', 'refused');
-          if (n === 42) await new Promise((r) => setTimeout(r, 1100));
+          if (n === 42) {
+            // Burns CPU (the runner measures CPU time, not waiting).
+            const start = process.cpuUsage();
+            const used = () => {
+              const d = process.cpuUsage(start);
+              return (d.user + d.system) / 1000;
+            };
+            while (used() < 1200);
+          }
           if (n === 43) {
             store++;
             throw Object.assign(new Error('reset'), { code: 'ECONNRESET' });

@@ -7,6 +7,7 @@ import { TEST_CA_MARKER } from '../../../shared/certs/cert-facts';
 import { AppError } from '../../../shared/result';
 import { generateKey } from './key-pairs';
 import { x509 } from './x509-setup';
+import { findPemBlocks } from './pem-blocks';
 
 const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const DAY = 86_400_000;
@@ -58,11 +59,14 @@ export interface SignOptions {
 export async function signCsrWithTestCa(o: SignOptions): Promise<string> {
   let csr: InstanceType<typeof x509.Pkcs10CertificateRequest>;
   try {
-    csr = new x509.Pkcs10CertificateRequest(o.csrPem);
+    // The block's DER, not the text: @peculiar/x509's PEM regex is quadratic on many BEGIN lines.
+    const [block] = findPemBlocks(o.csrPem, ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'], 1);
+    if (!block) throw new Error('no CSR block');
+    csr = new x509.Pkcs10CertificateRequest(Buffer.from(block.body.replace(/\s+/g, ''), 'base64'));
   } catch {
     throw new AppError('CSR_UNREADABLE', 'The CSR could not be read (PEM PKCS#10 expected).', 'csr');
   }
-  if (!(await csr.verify())) throw new AppError('CSR_INVALID', 'The CSR signature does not verify.', 'csr');
+  if (!(await csr.verify().catch(() => false))) throw new AppError('CSR_INVALID', 'The CSR signature does not verify.', 'csr');
   const ca = new x509.X509Certificate(o.caCertificatePem);
   const requested = o.copyExtensions === false ? [] : csr.extensions.filter((e) => e.type !== '2.5.29.19');
   const cert = await x509.X509CertificateGenerator.create({
