@@ -14,7 +14,7 @@ import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
 import type { AppErrorData } from '../../../shared/result';
 import { CommitInput } from './CommitInput';
 import { ProtocolOptions } from './ProtocolOptions';
-import { FIELD_LABELS, fieldOfError, protocolPatch, type ConfigField } from './config-fields';
+import { FIELD_LABELS, credentialsFor, fieldOfError, protocolPatch, type ConfigField } from './config-fields';
 import type { CredentialOption } from './landscape-client';
 
 export type SavePatch = (patch: PathwayPatch) => Promise<AppErrorData | null>;
@@ -77,7 +77,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
           row('credentialId',
             <select id="cfg-credentialId" value={p.credentialId ?? ''} aria-invalid={invalid('credentialId') || undefined} onChange={(e) => void save('credentialId', { credentialId: e.target.value || undefined })}>
               <option value="">— none chosen (create one in Credentials) —</option>
-              {credentials.map((c) => <option key={c.id} value={c.id}>{c.label} ({c.kind})</option>)}
+              {credentialsFor(p.auth, credentials).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
             </select>)
         )}
         {row('credentialName', <CommitInput id="cfg-credentialName" value={p.credentialName ?? ''} invalid={invalid('credentialName')} placeholder="User Credentials artifact name in CI" onCommit={(v) => void save('credentialName', { credentialName: v || undefined })} />)}

@@ -2,7 +2,7 @@
  * Pure helpers of the configuration form: which patch a protocol change needs (adapter and
  * authentication must stay valid for it) and which form field an IPC error names.
  */
-import { validAdapters, validAuthMethods, type Direction, type Pathway, type Protocol } from '../../../shared/landscape';
+import { validAdapters, validAuthMethods, type AuthMethod, type Direction, type Pathway, type Protocol } from '../../../shared/landscape';
 import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
 
 export type ConfigField =
@@ -44,4 +44,22 @@ export function fieldOfError(field: string | undefined): ConfigField | undefined
   if (last in FIELD_LABELS) return last as ConfigField;
   if (field.includes('proxy')) return 'proxy';
   return undefined;
+}
+
+/** The credential kinds an authentication method can use: the picker lists only these. */
+const KINDS_FOR_AUTH: Record<AuthMethod, readonly string[]> = {
+  basic: ['basic'],
+  'client-certificate': ['client-certificate'],
+  'oauth2-client-credentials': ['oauth2-client', 'service-key'],
+  password: ['basic'],
+  'public-key': ['ssh-key'],
+  dual: ['ssh-key', 'basic'],
+  none: [],
+  plain: ['basic'],
+  encrypted: ['basic'],
+};
+
+export function credentialsFor<T extends { kind: string }>(auth: AuthMethod, credentials: readonly T[]): T[] {
+  const kinds = KINDS_FOR_AUTH[auth] ?? [];
+  return credentials.filter((c) => kinds.includes(c.kind));
 }
