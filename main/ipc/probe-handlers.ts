@@ -19,6 +19,7 @@ export function createProbeHandlers(s: Services): HandlersFor<typeof probeChanne
     },
     'probe:cancel': ({ probeId }) => s.probes.cancel(probeId),
     'probe:cancel-all': () => s.probes.cancelAll(),
+    'probe:route': ({ landscapeId, pathwayNumber, pathwayId }) => s.probes.previewRoute(landscapeId, s.probes.pathwayNumberOf(landscapeId, pathwayNumber ?? pathwayId ?? 0)),
     'probe:history': ({ landscapeId, pathwayNumber, pathwayId }) => {
       const n = s.probes.pathwayNumberOf(landscapeId, pathwayNumber ?? pathwayId ?? 0);
       return { pathwayNumber: n, entries: s.probes.history(landscapeId, n) };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import type { EdgeState } from '../probe/edge-state';
-import type { ProbeProgress, ProbeResult } from '../probe/probe-types';
+import type { ProbeProgress, ProbeResult, RoutePreview } from '../probe/probe-types';
 
 export type ProbeHistoryEntry = Omit<ProbeResult, 'transcript'>;
 
@@ -24,6 +24,8 @@ export const probeChannels = {
   ),
   'probe:cancel': channel<{ cancelled: boolean }>()('cancelProbe', z.object({ probeId: z.string().min(1).max(100) })),
   'probe:cancel-all': channel<{ cancelled: number }>()('cancelAllProbes', z.undefined()),
+  /** How this laptop would reach the pathway's peer now: system, PAC, proxy or direct (no probe is run). */
+  'probe:route': channel<RoutePreview>()('previewProbeRoute', pathwayRef),
   'probe:history': channel<{ pathwayNumber: number; entries: ProbeHistoryEntry[] }>()('probeHistory', pathwayRef),
   'probe:edge-states': channel<{ states: Record<number, EdgeState> }>()('probeEdgeStates', z.object({ landscapeId })),
 } as const;

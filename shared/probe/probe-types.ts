@@ -59,6 +59,13 @@ export interface ProbeResult {
   facts?: Record<string, string | number | boolean | string[]>;
 }
 
+/** The route a pathway's probe would take from this laptop now (shown before a run). */
+export interface RoutePreview {
+  route: string;
+  /** Why the route cannot be decided (PAC unreadable, SOCKS only, …). */
+  finding?: Finding;
+}
+
 export interface ProbeProgress {
   probeId: string;
   landscapeId?: string;

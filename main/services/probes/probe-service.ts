@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Landscape, LaptopRoute, Pathway } from '../../../shared/landscape';
 import { edgeState, type EdgeState } from '../../../shared/probe/edge-state';
 import { parseTarget } from '../../../shared/probe/probe-target';
-import type { Finding, ProbeProgress, ProbeResult } from '../../../shared/probe/probe-types';
+import type { ProbeProgress, ProbeResult, RoutePreview } from '../../../shared/probe/probe-types';
 import { AppError } from '../../../shared/result';
 import type { ProbeEngine } from './engine';
 import type { ProbeJob, ProbeRunner } from './engine-types';
@@ -40,12 +40,6 @@ export interface ProbeServiceDeps extends PlanDeps {
 export interface RunOptions {
   /** This run's route choice, over the landscape's setting (a pathway's manual proxy still wins). */
   route?: LaptopRoute;
-}
-
-export interface RoutePreview {
-  route: string;
-  /** Why the route cannot be decided (PAC unreadable, SOCKS only, …). */
-  finding?: Finding;
 }
 
 export type ProgressListener = (p: ProbeProgress) => void;

@@ -3,6 +3,7 @@
  * pathway without an endpoint has nothing to probe yet, so the button stays disabled and says why.
  */
 import { ProbePanel } from '../probe/ProbePanel';
+import { RouteSection } from '../probe/RouteSection';
 
 export function ProbeSlot({ landscapeId, pathwayId, endpoint }: { landscapeId: string; pathwayId: string; endpoint?: string }) {
   if (endpoint !== undefined && !endpoint.trim()) {
@@ -18,5 +19,10 @@ export function ProbeSlot({ landscapeId, pathwayId, endpoint }: { landscapeId: s
       </section>
     );
   }
-  return <ProbePanel key={pathwayId} landscapeId={landscapeId} pathwayId={pathwayId} />;
+  return (
+    <>
+      <RouteSection key={`route-${pathwayId}`} landscapeId={landscapeId} pathwayId={pathwayId} {...(endpoint !== undefined ? { endpoint } : {})} />
+      <ProbePanel key={pathwayId} landscapeId={landscapeId} pathwayId={pathwayId} />
+    </>
+  );
 }
