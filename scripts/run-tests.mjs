@@ -7,8 +7,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { provision } from './provision.mjs';
 
 const args = process.argv.slice(2);
+
+// First, before anything runs: the Debian packages the suite needs (installed when we may).
+if (!process.env.LANDSCAPE_TEST_KEYRING && !provision()) {
+  console.log('total: 0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
 
 if (!process.env.LANDSCAPE_TEST_KEYRING && existsSync('/usr/bin/dbus-run-session') && existsSync('/usr/bin/gnome-keyring-daemon')) {
   // Fresh keyring every run; the unlock password is random and lives only in this process tree.

@@ -13,11 +13,11 @@ import { createEventHub } from '../ipc/event-hub';
 import { resolveDataDir } from '../services/data-dir';
 import { createLogger, createRedactor } from '../services/logger';
 import { loadKeytar } from '../services/vault/secret-backend';
+import { createFileBackend } from '../services/store/file-backend';
 import { createMainWindow } from './create-window';
 import { guardSession, guardWebContents } from './guards';
 import { registerIpc } from './ipc-registrar';
 import { registerAppSchemePrivileges, serveRenderer } from './register-app-protocol';
-import { createElectronStoreBackend } from './electron-store-backend';
 import { createElectronDialogs } from './file-dialogs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -54,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
       loadSecretBackend: loadKeytar,
       log,
       redactor,
-      storeBackend: createElectronStoreBackend,
+      storeBackend: createFileBackend,
       openExternal: (url) => shell.openExternal(url),
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       dialogs: createElectronDialogs(),

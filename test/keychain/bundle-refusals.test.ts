@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createBundleService } from '../../main/services/bundle/bundle-service';
 import { createBundleIdentity } from '../../main/services/bundle/bundle-identity';
 import { createSecretClipboard } from '../../main/services/vault/secret-clipboard';
-import { createConfBackend } from '../../main/services/store/conf-backend';
+import { createFileBackend } from '../../main/services/store/file-backend';
 import { loadKeytar, type BackendLoader } from '../../main/services/vault/secret-backend';
 import type { StoreBackendFactory } from '../../main/services/store/store-backend';
 import type { Services } from '../../main/composition';
@@ -39,7 +39,7 @@ function keytarFailingOnNthSet(nth: number, armed: { on: boolean }): BackendLoad
 /** The real conf backend; writes of one document fail while `armed.on`. */
 function confFailingFor(name: string, armed: { on: boolean }): StoreBackendFactory {
   return (options) => {
-    const real = createConfBackend(options);
+    const real = createFileBackend(options);
     return {
       get path() {
         return real.path;
@@ -185,7 +185,7 @@ describe('bad bundles get clear errors and leave no trace', { timeout: 300_000 }
       createBundleService({
         vault: s.vault,
         landscapes: s.landscapes,
-        identity: createBundleIdentity({ dataDir: s.dataDir, backend: createConfBackend, secrets: s.secrets, log: s.log, now: s.now }),
+        identity: createBundleIdentity({ dataDir: s.dataDir, backend: createFileBackend, secrets: s.secrets, log: s.log, now: s.now }),
         redactor: s.redactor,
         clipboard: createSecretClipboard(undefined),
         now: s.now,

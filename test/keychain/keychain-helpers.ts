@@ -3,7 +3,7 @@
  * make one half of a write fail on purpose: the real backend, wrapped, never a fake keychain.
  */
 import { spawnSync } from 'node:child_process';
-import { createConfBackend } from '../../main/services/store/conf-backend';
+import { createFileBackend } from '../../main/services/store/file-backend';
 import type { StoreBackendFactory } from '../../main/services/store/store-backend';
 import { loadKeytar, type BackendLoader } from '../../main/services/vault/secret-backend';
 
@@ -41,7 +41,7 @@ export function keytarFailingOnSet(fail: Switch): BackendLoader {
 /** The real conf backend, with writes of the document failing while `fail.on` is true. */
 export function confFailingOnWrite(fail: Switch): StoreBackendFactory {
   return (options) => {
-    const real = createConfBackend(options);
+    const real = createFileBackend(options);
     return {
       get path() {
         return real.path;

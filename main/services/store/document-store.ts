@@ -3,10 +3,11 @@
  * Bad input loses nothing: a file that is not JSON, or that fails migration or validation, is
  * renamed aside with a timestamp and reported through `problems()`; the app goes on with an
  * empty document and the user is told where the old file is. Nothing is ever silently reset.
- * Writes go through the backend's atomic write-and-rename, so a killed process leaves either the
- * old or the new document, never half of one. The app and the CLI may share the data directory:
- * when the file changed on disk since this process last saw it, reads and updates start from the
- * file, not from the stale copy in memory (a change made by the other process is not overwritten).
+ * Writes go through the backend's atomic write-and-rename (fsync'd), so a killed process leaves
+ * either the old or the new document, never half of one. The app and the CLI may share the data
+ * directory: every update is a read-modify-write under a cross-process lock (file-lock.ts), read
+ * fresh from the file inside the lock, so a change another process made is never overwritten.
+ * Reads take no lock (a rename is atomic) and adopt the other process's changes when the file moved.
  */
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { AppError } from '../../../shared/result';
 import type { Logger } from '../logger';
 import type { StoreBackend, StoreBackendFactory } from './store-backend';
 import { removeStaleTempFiles } from './stale-temp-files';
+import { withFileLockSync } from './file-lock';
 
 export interface StoreProblem {
   file: string;
@@ -68,9 +70,17 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
     }
   }
 
-  const backend = openBackend();
-  let current = load();
-  let seen = stamp();
+  /** Every write (and the set-aside and write-back of opening) holds the file's lock. */
+  const locked = <R>(fn: () => R): R => withFileLockSync(file, fn, { what: `${opts.name}.json` });
+
+  let backend!: StoreBackend;
+  let current!: T;
+  let seen = '';
+  locked(() => {
+    backend = openBackend();
+    current = load();
+    seen = stamp();
+  });
 
   /** Size + mtime of the file: cheap change detection without parsing. */
   function stamp(): string {
@@ -83,9 +93,9 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
   }
 
   /** Adopts a change another process wrote; a file that does not load keeps the copy in memory. */
-  function refresh(): void {
+  function refresh(force = false): void {
     const now = stamp();
-    if (now === seen) return;
+    if (now === seen && !force) return;
     seen = now;
     try {
       const raw = backend.store;
@@ -126,15 +136,18 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
       return structuredClone(current);
     },
     update(change) {
-      refresh();
-      const draft = structuredClone(current);
-      const next = (change(draft) ?? draft) as T;
-      const checked = opts.validate(next);
-      if (!checked.ok) throw new AppError('INVALID_DOCUMENT', `Not saved: ${checked.reason}`);
-      backend.store = checked.value as Record<string, unknown>;
-      current = checked.value;
-      seen = stamp();
-      return structuredClone(current);
+      return locked(() => {
+        // Inside the lock the file is the truth: read it even if its stamp looks unchanged.
+        refresh(true);
+        const draft = structuredClone(current);
+        const next = (change(draft) ?? draft) as T;
+        const checked = opts.validate(next);
+        if (!checked.ok) throw new AppError('INVALID_DOCUMENT', `Not saved: ${checked.reason}`);
+        backend.store = checked.value as Record<string, unknown>;
+        current = checked.value;
+        seen = stamp();
+        return structuredClone(current);
+      });
     },
     problems: () => [...problems],
   };

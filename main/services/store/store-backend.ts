@@ -1,7 +1,7 @@
 /**
- * The persistence backend seen by the document store: electron-store in the app, `conf` (what
- * electron-store wraps, same file format and atomic writes) in the CLI and tests. Both expose the
- * whole document as `store`, read from disk and written atomically (write to temp + rename).
+ * The persistence backend seen by the document store: file-backend.ts in the app, the CLI and the
+ * tests. It exposes the whole document as `store`, read from disk and written atomically (temp +
+ * fsync + rename). The document store holds the cross-process lock around read-modify-write.
  */
 export interface StoreBackend {
   readonly path: string;

@@ -12,6 +12,8 @@ import { createVault, type Vault } from './vault';
 import type { SecretStore } from './secret-store';
 import { createCredentialTools, type CredentialTools } from './credential-tools';
 import { createSecretClipboard, type ClipboardEffect } from './secret-clipboard';
+import { withFileLock } from '../store/file-lock';
+import { createVaultIntents } from './vault-intents';
 
 export interface VaultCompositionInput {
   dataDir: string;
@@ -36,6 +38,8 @@ export function composeVault(input: VaultCompositionInput): VaultServices {
     document: () =>
       (document ??= createCredentialDocument({ backend: input.storeBackend, dataDir: input.dataDir, log: input.log, now: input.now })),
     blobs: createBlobFiles(join(input.dataDir, 'vault')),
+    lock: (fn) => withFileLock(join(input.dataDir, 'vault'), fn, { what: 'The credential vault' }),
+    intents: createVaultIntents(join(input.dataDir, 'vault')),
     redactor: input.redactor,
     log: input.log,
     now: input.now,

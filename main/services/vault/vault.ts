@@ -18,6 +18,8 @@ import { blobNameOf, decodeSecret, encodeSecret, INLINE_LIMIT_BYTES } from './se
 import type { SecretStore } from './secret-store';
 import { createOrphanTools, type Orphan, type RepairReport } from './vault-orphans';
 import { createBatchTools, type BatchItem, type BatchReceipt } from './vault-batch';
+import type { VaultIntents } from './vault-intents';
+import { recoverInterrupted } from './vault-recovery';
 
 export type { CredentialKind, CredentialMeta, SecretPayload };
 export type { Orphan, RepairReport };
@@ -63,6 +65,10 @@ export interface VaultDeps {
   log: Logger;
   now: () => Date;
   inlineLimitBytes?: number;
+  /** The cross-process vault lock (the app and the CLI share the keychain and credentials.json). */
+  lock: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Write-ahead notes that let the next writer finish a killed one's change. */
+  intents: VaultIntents;
 }
 
 const randomId = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -70,9 +76,17 @@ const PUBLIC_ONLY = ['id', 'kind', 'createdAt', 'updatedAt'] as const;
 
 export function createVault(deps: VaultDeps): Vault {
   let queue: Promise<unknown> = Promise.resolve();
-  /** One mutation at a time: a rollback must never undo another call's write. */
+  /**
+   * One mutation at a time, in this process (the queue) and across processes (the lock): a
+   * rollback must never undo another call's write, and an orphan scan never sees a half-done one.
+   */
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(fn, fn);
+    const locked = () =>
+      deps.lock(async () => {
+        await recoverInterrupted(deps);
+        return fn();
+      });
+    const run = queue.then(locked, locked);
     queue = run.catch(() => undefined);
     return run;
   }
@@ -84,7 +98,8 @@ export function createVault(deps: VaultDeps): Vault {
   function ensureVaultId(): string {
     const existing = vaultId();
     if (existing) return existing;
-    return deps.document().update((d) => ({ ...d, vaultId: randomId(8) })).vaultId as string;
+    // Under the document's lock: keep an id another process set meanwhile.
+    return deps.document().update((d) => (d.vaultId ? d : { ...d, vaultId: randomId(8) })).vaultId as string;
   }
 
   function guard(payload: SecretPayload): void {
@@ -183,15 +198,17 @@ export function createVault(deps: VaultDeps): Vault {
         const vid = ensureVaultId();
         const id = `cred-${randomId(8)}`;
         const account = accountOf(id, vid);
-        const blob = await writeSecret(id, account, input.secret);
         const at = deps.now().toISOString();
         const record: CredentialMeta = { ...meta, id, kind: input.kind, label, createdAt: at, updatedAt: at };
-        try {
-          deps.document().update((d) => ({ ...d, credentials: [...d.credentials, record] }));
-        } catch (e) {
-          await restoreEntry(account, null, blob);
-          throw metadataFailure(e);
-        }
+        await deps.intents.around({ op: 'create', id, account }, async () => {
+          const blob = await writeSecret(id, account, input.secret);
+          try {
+            deps.document().update((d) => ({ ...d, credentials: [...d.credentials, record] }));
+          } catch (e) {
+            await restoreEntry(account, null, blob);
+            throw metadataFailure(e);
+          }
+        });
         deps.log.info('vault', 'credential created', { id, kind: input.kind });
         return { ...record };
       }),
@@ -208,20 +225,22 @@ export function createVault(deps: VaultDeps): Vault {
         }
         const meta = checkMeta(input.meta, input.secret);
         const account = accountOf(id, ensureVaultId());
-        let previous: string | null = null;
-        let blob: string | undefined;
-        if (input.secret) {
-          previous = await deps.secrets.get(account);
-          blob = await writeSecret(id, account, input.secret);
-        }
         const next: CredentialMeta = { ...current, ...meta, id, kind, label, updatedAt: deps.now().toISOString() };
-        try {
-          deps.document().update((d) => ({ ...d, credentials: d.credentials.map((c) => (c.id === id ? next : c)) }));
-        } catch (e) {
-          if (input.secret) await restoreEntry(account, previous, blob);
-          throw metadataFailure(e);
-        }
-        if (input.secret) removeBlobOf(previous);
+        await deps.intents.around({ op: 'update', id, account }, async () => {
+          let previous: string | null = null;
+          let blob: string | undefined;
+          if (input.secret) {
+            previous = await deps.secrets.get(account);
+            blob = await writeSecret(id, account, input.secret);
+          }
+          try {
+            deps.document().update((d) => ({ ...d, credentials: d.credentials.map((c) => (c.id === id ? next : c)) }));
+          } catch (e) {
+            if (input.secret) await restoreEntry(account, previous, blob);
+            throw metadataFailure(e);
+          }
+          if (input.secret) removeBlobOf(previous);
+        });
         return { ...next };
       }),
 
@@ -229,15 +248,17 @@ export function createVault(deps: VaultDeps): Vault {
       exclusive(async () => {
         find(id);
         const account = accountOf(id, ensureVaultId());
-        const previous = await deps.secrets.get(account);
-        if (previous !== null) await deps.secrets.delete(account);
-        try {
-          deps.document().update((d) => ({ ...d, credentials: d.credentials.filter((c) => c.id !== id) }));
-        } catch (e) {
-          if (previous !== null) await restoreEntry(account, previous);
-          throw metadataFailure(e);
-        }
-        removeBlobOf(previous);
+        await deps.intents.around({ op: 'remove', id, account }, async () => {
+          const previous = await deps.secrets.get(account);
+          if (previous !== null) await deps.secrets.delete(account);
+          try {
+            deps.document().update((d) => ({ ...d, credentials: d.credentials.filter((c) => c.id !== id) }));
+          } catch (e) {
+            if (previous !== null) await restoreEntry(account, previous);
+            throw metadataFailure(e);
+          }
+          removeBlobOf(previous);
+        });
         deps.log.info('vault', 'credential removed', { id });
       }),
 

@@ -5,10 +5,10 @@
  */
 import { silentLogger } from '../../../main/services/logger';
 import { createLandscapesService } from '../../../main/services/landscapes/landscapes-service';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 
 const [home, round] = process.argv.slice(2) as [string, string];
-const svc = createLandscapesService({ dataDir: home, backend: createConfBackend, log: silentLogger, now: () => new Date() });
+const svc = createLandscapesService({ dataDir: home, backend: createFileBackend, log: silentLogger, now: () => new Date() });
 const name = `round-${round}`;
 svc.create({ templateId: 's4-sscv2', name });
 process.stdout.write('0\n');

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/logger';
 import { createLandscapesService } from '../../../main/services/landscapes/landscapes-service';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import { makeHome } from '../../support/test-services';
 
 const ROUNDS = 30;
@@ -53,7 +53,7 @@ describe('store under SIGKILL', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const target = 1 + ((round * 7) % 11);
       reported.push(await runAndKill(home, round, target));
-      const svc = createLandscapesService({ dataDir: home, backend: createConfBackend, log: silentLogger, now: () => new Date() });
+      const svc = createLandscapesService({ dataDir: home, backend: createFileBackend, log: silentLogger, now: () => new Date() });
       expect(svc.problems()).toEqual([]);
       for (let r = 0; r <= round; r++) {
         const done = reported[r]!;

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/logger';
 import type { CredentialLinks } from '../../../main/services/landscapes/credential-links';
 import { createLandscapesService } from '../../../main/services/landscapes/landscapes-service';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import { AppError } from '../../../shared/result';
 import { makeHome } from '../../support/test-services';
 
-const open = (home = makeHome()) => createLandscapesService({ dataDir: home, backend: createConfBackend, log: silentLogger, now: () => new Date() });
+const open = (home = makeHome()) => createLandscapesService({ dataDir: home, backend: createFileBackend, log: silentLogger, now: () => new Date() });
 
 /** Two "machines": ids differ, labels and fingerprints are what the file carries. */
 function linksFor(entries: { id: string; label: string; fingerprint?: string }[]): CredentialLinks {

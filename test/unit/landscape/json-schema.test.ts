@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/logger';
 import { landscapeJsonSchemas } from '../../../main/services/landscapes/json-schemas';
 import { createLandscapesService } from '../../../main/services/landscapes/landscapes-service';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import { makeHome } from '../../support/test-services';
 
 const dir = join(__dirname, '../../../shared/landscape/schemas');
@@ -18,7 +18,7 @@ describe('JSON Schemas of the landscape formats', () => {
 
   it('an exported file and the stored document validate; a broken file does not', async () => {
     const home = makeHome();
-    const svc = createLandscapesService({ dataDir: home, backend: createConfBackend, log: silentLogger, now: () => new Date() });
+    const svc = createLandscapesService({ dataDir: home, backend: createFileBackend, log: silentLogger, now: () => new Date() });
     const l = svc.create({ templateId: 's4-sscv2', name: 'J' });
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const fileValid = ajv.compile(committed('landscape-file'));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/logger';
 import { createLandscapesService } from '../../../main/services/landscapes/landscapes-service';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import { TENANT_ID } from '../../../shared/landscape';
 import { AppError } from '../../../shared/result';
 import { makeHome } from '../../support/test-services';
 
-const open = (home = makeHome()) => createLandscapesService({ dataDir: home, backend: createConfBackend, log: silentLogger, now: () => new Date() });
+const open = (home = makeHome()) => createLandscapesService({ dataDir: home, backend: createFileBackend, log: silentLogger, now: () => new Date() });
 
 function refusal(fn: () => unknown): AppError {
   try {

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger as log } from '../../../main/services/logger';
 import { createLandscapesService } from '../../../main/services/landscapes/landscapes-service';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import { makeHome } from '../../support/test-services';
 
 const fixture = join(__dirname, '../../fixtures/landscape/landscapes-v1.json');
 
 function open(home: string) {
-  return createLandscapesService({ dataDir: home, backend: createConfBackend, log, now: () => new Date() });
+  return createLandscapesService({ dataDir: home, backend: createFileBackend, log, now: () => new Date() });
 }
 
 describe('landscapes document on disk', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/logger';
 import { createHistoryBatch } from '../../../main/services/probes/history-batch';
 import { createProbeHistory, type ProbeHistory } from '../../../main/services/probes/probe-history';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import type { ProbeResult } from '../../../shared/probe/probe-types';
 import { makeHome } from '../../support/test-services';
 
@@ -19,13 +19,13 @@ function result(i: number): ProbeResult {
 describe('history batch', () => {
   it('writes results that arrive together in one update, each readable when its promise resolves', async () => {
     const dir = makeHome('history-batch-');
-    const real = createProbeHistory({ backend: createConfBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
+    const real = createProbeHistory({ backend: createFileBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
     const writes: number[] = [];
     const counting: ProbeHistory = { ...real, recordMany: (rs) => (writes.push(rs.length), real.recordMany?.(rs)) };
     const { record } = createHistoryBatch(counting);
     await Promise.all(Array.from({ length: 30 }, (_, i) => record('l1', i + 1, result(i))));
     expect(writes).toEqual([30]);
-    const fresh = createProbeHistory({ backend: createConfBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
+    const fresh = createProbeHistory({ backend: createFileBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
     expect(Object.keys(fresh.forLandscape('l1'))).toHaveLength(30);
     expect(fresh.list('l1', 7)[0]?.probeId).toBe('p6');
     const late = record('l1', 1, result(40));
@@ -36,7 +36,7 @@ describe('history batch', () => {
 
   it('flush writes what is pending at once, so a read right after a result sees it', async () => {
     const dir = makeHome('history-batch-');
-    const history = createProbeHistory({ backend: createConfBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
+    const history = createProbeHistory({ backend: createFileBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
     const batch = createHistoryBatch(history);
     const done = batch.record('l1', 3, result(3));
     expect(history.list('l1', 3)).toEqual([]);

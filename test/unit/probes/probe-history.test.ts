@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../main/services/logger';
-import { createConfBackend } from '../../../main/services/store/conf-backend';
+import { createFileBackend } from '../../../main/services/store/file-backend';
 import { createProbeHistory, HISTORY_PER_PATHWAY } from '../../../main/services/probes/probe-history';
 import type { ProbeResult } from '../../../shared/probe/probe-types';
 import { makeHome } from '../../support/test-services';
@@ -27,7 +27,7 @@ function result(i: number): ProbeResult {
   };
 }
 
-const history = (dir: string) => createProbeHistory({ backend: createConfBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
+const history = (dir: string) => createProbeHistory({ backend: createFileBackend, dataDir: dir, log: silentLogger, now: () => new Date() });
 
 describe('probe history', () => {
   it('keeps a bounded number per pathway, newest first, without transcripts', () => {
