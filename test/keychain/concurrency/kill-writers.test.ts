@@ -22,8 +22,12 @@ beforeAll(async () => {
   await build({ entryPoints: [join(__dirname, 'kill-writer-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
 });
 
-/** Starts a writer, kills it a random time after it is ready; resolves with the lines it reported. */
-function runAndKill(home: string, writer: string, killAfterMs: number): Promise<string[]> {
+/**
+ * Starts a writer and kills it once it has reported `after` changes, a random 0–100 ms later (so
+ * the kill lands inside the next change: in the keychain call, between keychain and metadata, in
+ * a locked write); resolves with the lines it reported.
+ */
+function runAndKill(home: string, writer: string, after: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, home, writer], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
@@ -36,8 +40,8 @@ function runAndKill(home: string, writer: string, killAfterMs: number): Promise<
       const parts = buffer.split('\n');
       buffer = parts.pop() ?? '';
       for (const line of parts) {
-        if (line === 'ready') setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-        else lines.push(line);
+        if (line !== 'ready') lines.push(line);
+        if (lines.length === after && (line === 'ready' || after > 0)) setTimeout(() => proc.kill('SIGKILL'), Math.random() * 100);
       }
     });
     proc.on('exit', (code, signal) => {
@@ -56,8 +60,8 @@ describe('writers killed at random points', () => {
     const lane = async () => {
       while (started < KILLS) {
         const n = started++;
-        // Kill points from "just started" to "well into the loop", varied per writer.
-        reported.push(...(await runAndKill(home, `w${n}`, Math.floor(Math.random() * 800))));
+        // Kill points from "just started" to "a few changes in", varied per writer.
+        reported.push(...(await runAndKill(home, `w${n}`, n % 5)));
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, lane));
