@@ -7,6 +7,7 @@ import type { CredentialOption } from './landscape-client';
 import { MaintainedWhere } from './MaintainedWhere';
 import { PathwayConfigForm, type SavePatch } from './PathwayConfigForm';
 import { ProbeSlot } from './ProbeSlot';
+import { PgpPathwayFields } from './PgpPathwayFields';
 import { HostKeyConfirm } from '../probe/HostKeyConfirm';
 import { DetailPanel } from './DetailPanel';
 
@@ -30,6 +31,7 @@ export function DirectionPanel({ landscape, view, credentials, onSave, onTick, o
       <MaintainedWhere view={view} peerName={peerName} onTick={onTick} />
       <div>
         {pathway && view.direction && <PathwayConfigForm key={pathway.id} pathway={pathway} direction={view.direction} credentials={credentials} onSave={onSave} />}
+        {pathway && view.direction && <PgpPathwayFields key={`pgp-${pathway.id}`} pathway={pathway} direction={view.direction} onSave={onSave} />}
         <FindingsList findings={view.findings} />
         <ProbeSlot landscapeId={landscape.id} pathwayId={view.id} endpoint={pathway?.endpoint ?? ''} />
         {pathway?.protocol === 'sftp' && <HostKeyConfirm landscapeId={landscape.id} pathwayId={view.id} />}

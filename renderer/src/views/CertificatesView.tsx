@@ -11,6 +11,7 @@ import { NewCertificateFlow } from './certificates/NewCertificateFlow';
 import { NewSshKeyForm } from './certificates/NewSshKeyForm';
 import { ImportMaterialForm } from './certificates/ImportMaterialForm';
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
+import { PgpSection } from './certificates/PgpSection';
 
 export function CertificatesView() {
   const { data, error, reload } = useApiResource<MaterialSummary>(api.listMaterial);
@@ -34,6 +35,7 @@ export function CertificatesView() {
       <NewCertificateFlow key={resume?.id ?? 'new'} resume={resume} onChanged={() => void reload()} />
       <ImportMaterialForm onImported={() => void reload()} />
       <NewSshKeyForm onCreated={() => void reload()} />
+      <PgpSection />
     </section>
   );
 }
