@@ -6,3 +6,9 @@ export function pemBlock(label: string, body: string): string {
   const dashes = '-'.repeat(5);
   return `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}\n`;
 }
+
+/** One PEM boundary line ("BEGIN PRIVATE KEY" between the dashes), assembled for the same reason. */
+export function pemLine(kind: 'BEGIN' | 'END', label: string): string {
+  const dashes = '-'.repeat(5);
+  return `${dashes}${kind} ${label}${dashes}`;
+}

