@@ -13,6 +13,7 @@ import { createLandscapeHandlers } from './landscape-handlers';
 import { createHostKeyHandlers } from './hostkey-handlers';
 import { createPgpHandlers } from './pgp-handlers';
 import { createBundleHandlers } from './bundle-handlers';
+import { createIflowHandlers } from './iflow-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -30,6 +31,7 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createMaterialHandlers(s),
     ...createProbeHandlers(s),
     ...createLandscapeHandlers(s),
+    ...createIflowHandlers(s),
     ...createHostKeyHandlers(s),
     ...createPgpHandlers(s),
     ...createBundleHandlers(s),

@@ -8,8 +8,10 @@ import { landscapeChannels, landscapeEvents } from './landscape-channels';
 import { hostKeyChannels } from './hostkey-channels';
 import { pgpChannels } from './pgp-channels';
 import { bundleChannels } from './bundle-channels';
+import { iflowChannels } from './iflow-channels';
 
 export const domainChannels = {
+  ...iflowChannels,
   ...credentialChannels,
   ...materialChannels,
   ...probeChannels,

@@ -5,11 +5,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { deriveAdapters, publicAdapter, type IflowAdapter } from '../../../shared/iflow/derive-adapters';
+import { deriveAdapters, publicAdapter } from '../../../shared/iflow/derive-adapters';
+import type { IflowImportResult } from '../../../shared/iflow/import-result';
 import { parseParametersProp } from '../../../shared/iflow/parameters-prop';
-import { planImport, type DerivedIflow, type ImportPlan } from '../../../shared/iflow/plan-import';
+import { planImport, type DerivedIflow } from '../../../shared/iflow/plan-import';
 import type { Landscape } from '../../../shared/landscape/landscape-schema';
-import { linkVaultCredentials, materialNeeds, type MaterialNeed, type VaultEntryRef } from '../../../shared/landscape/material-needs';
+import { linkVaultCredentials, materialNeeds, type VaultEntryRef } from '../../../shared/landscape/material-needs';
 import { findTemplate, instantiateTemplate } from '../../../shared/landscape/templates';
 import { AppError } from '../../../shared/result';
 import { validateLandscape } from '../landscapes/validate-landscape';
@@ -36,16 +37,7 @@ export interface IflowImportRequest {
   dryRun?: boolean;
 }
 
-export interface IflowImportResult {
-  dryRun: boolean;
-  landscape: { id: string; name: string; created: boolean };
-  iflows: { file: string; name: string; adapters: IflowAdapter[] }[];
-  systems: ImportPlan['systems'];
-  pathways: ImportPlan['pathways'];
-  internal: ImportPlan['internal'];
-  material: MaterialNeed[];
-  findings: ImportPlan['findings'];
-}
+export type { IflowImportResult };
 
 function refused(file: string, reason: string): AppError {
   return new AppError('IFLOW_REFUSED', `${file} was refused: ${reason}. Nothing was imported; export the integration flow or package again from Cloud Integration (Design → Export) and import that file.`, 'files');

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/result';
 import type { EdgeState as ProbeEdgeState } from '../../../shared/probe/edge-state';
 import { ProbeAllControl } from '../probe/ProbeAllControl';
 import { HandoverButton } from '../views/landscapes/HandoverButton';
+import { IflowImport } from '../views/landscapes/IflowImport';
 import { AddPathwayForm } from './AddPathwayForm';
 import { AddSystemForm } from './AddSystemForm';
 import { DiagramCanvas } from './DiagramCanvas';
@@ -15,7 +16,7 @@ import { useDiagramModel } from './use-diagram-model';
 import './diagram.css';
 
 type Selection = { kind: 'edge' | 'node'; id: string } | null;
-type Editing = 'system' | 'pathway' | null;
+type Editing = 'system' | 'pathway' | 'iflow' | null;
 
 /** Returns focus to the diagram element a panel was opened from (by its data attribute). */
 function focusDiagramItem(selection: Selection) {
@@ -74,6 +75,9 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
         <button type="button" onClick={() => setEditing(editing === 'pathway' ? null : 'pathway')} aria-expanded={editing === 'pathway'} disabled={landscape.systems.length === 0}>
           Add pathway
         </button>
+        <button type="button" onClick={() => setEditing(editing === 'iflow' ? null : 'iflow')} aria-expanded={editing === 'iflow'}>
+          Import integration flows…
+        </button>
         <HandoverButton landscapeId={landscape.id} landscapeName={landscape.name} />
         <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
       </div>
@@ -81,6 +85,7 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
       {editing === 'system' && (
         <AddSystemForm onCancel={() => setEditing(null)} onAdd={async (s) => { const e = await apply(client.addSystem(landscape.id, s)); if (!e) setEditing(null); return e; }} />
       )}
+      {editing === 'iflow' && <IflowImport landscapeId={landscape.id} landscapeName={landscape.name} startOpen onClose={() => setEditing(null)} />}
       {editing === 'pathway' && (
         <AddPathwayForm landscape={landscape} onCancel={() => setEditing(null)} onAdd={async (p) => { const e = await apply(client.addPathway(landscape.id, p)); if (!e) setEditing(null); return e; }} />
       )}

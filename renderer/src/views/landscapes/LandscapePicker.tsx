@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { useLandscapeList } from './use-landscape-list';
 import { SendBundle } from './SendBundle';
 import { ReceiveBundle } from './ReceiveBundle';
+import { IflowImport } from './IflowImport';
 
 type Editing = { id: string; mode: 'rename' | 'duplicate' | 'delete'; value: string } | null;
 
@@ -124,6 +125,7 @@ export function LandscapePicker({ selectedId = null, onSelect }: LandscapePicker
         <input id="picker-name" value={name} onChange={(e) => setName(e.target.value)} required />
         <button type="submit">Create</button>
       </form>
+      <IflowImport onImported={(id) => onSelect?.(id)} />
       {error && <p role="alert">{error}</p>}
       <div className="cred-actions">
         <button type="button" disabled={!list?.length} onClick={() => setBundle('send')}>Send to another laptop…</button>
