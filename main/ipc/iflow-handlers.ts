@@ -8,7 +8,7 @@ export function createIflowHandlers(s: Services): HandlersFor<typeof iflowChanne
     'iflow:import': async ({ paths, landscapeId, newName, dryRun }, ctx) => {
       const files = paths.map((p) => s.userPaths.assertChosen(p, 'paths'));
       const r = await s.iflows.import({ files, dryRun, ...(landscapeId ? { landscape: landscapeId } : {}), ...(newName ? { newName } : {}) });
-      if (!r.dryRun) ctx.emit('landscapes:changed', { landscapeId: r.landscape.id, change: r.landscape.created ? 'created' : 'updated' });
+      if (!r.dryRun && r.landscape.changed) ctx.emit('landscapes:changed', { landscapeId: r.landscape.id, change: r.landscape.created ? 'created' : 'updated' });
       return r;
     },
   };

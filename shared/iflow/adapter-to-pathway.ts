@@ -6,7 +6,7 @@
 import type { PathwayInput, Tenant } from '../landscape/landscape-schema';
 import { isAuthValid, validAuthMethods } from '../landscape/protocols';
 import { aliasProblem } from '../landscape/rules-security';
-import type { AuthMethod } from '../landscape/vocabulary';
+import { AUTH_LABELS, type AuthMethod } from '../landscape/vocabulary';
 import type { AdapterDetail } from './derive-adapters';
 
 export interface ImportFinding {
@@ -15,6 +15,20 @@ export interface ImportFinding {
   adapter: string;
   message: string;
 }
+
+/** The adapter authentications the model has no word for, as Cloud Integration names them. */
+const IMPORT_AUTH_LABELS: Record<string, string> = {
+  'principal-propagation': 'Principal Propagation',
+  'oauth2-saml-bearer': 'OAuth2 SAML Bearer Assertion',
+  'oauth2-authorization-code': 'OAuth2 Authorization Code',
+};
+
+/** The adapter settings a run-time value can sit in, in the words of the adapter's dialog. */
+const SETTING_WORDS: Record<string, string> = {
+  address: 'Address', authentication: 'Authentication', credentialName: 'Credential Name', from: 'From', hostKeyVerification: 'Host key verification',
+  locationId: 'Location ID', path: 'Directory', port: 'Port', privateKeyAlias: 'Private Key Alias', protection: 'Protection', proxyHost: 'Proxy host',
+  proxyPort: 'Proxy port', proxyType: 'Proxy Type', to: 'To', user: 'User Name',
+};
 
 export type PathwayFields = Omit<PathwayInput, 'id' | 'number' | 'updatedAt' | 'from' | 'to'>;
 
@@ -45,25 +59,27 @@ export function adapterToPathway(a: AdapterDetail, iflow: string, tenant: Pick<T
   let auth = modelAuth(a);
   if (!isAuthValid(a.protocol, a.direction, auth)) auth = validAuthMethods(a.protocol, a.direction)[0] ?? 'none';
   const known = ['basic', 'client-certificate', 'oauth2-client-credentials', 'none', 'password', 'public-key', 'dual', 'plain', 'encrypted'];
-  if (!known.includes(a.authentication)) note('warning', `Authentication "${a.authentication}" has no equivalent in the model; the pathway is recorded as ${auth}. Check the adapter in the iFlow.`);
-  else if (a.authentication !== auth && !(a.authentication === 'basic' && ['password', 'plain'].includes(auth))) note('warning', `Authentication "${a.authentication}" is recorded as ${auth} for ${a.protocol.toUpperCase()}.`);
-  if (a.direction === 'inbound' && a.protocol === 'https' && !tenant.runtimeHost.trim() && a.path) note('info', 'The tenant runtime host is not set: the inbound endpoint holds only its path. Set the runtime host on the tenant.');
-  if (!a.probed) note('info', `The ${a.adapter} adapter is recorded as a pathway that is not probed from the laptop.`);
-  for (const name of a.unresolved) note('warning', `Parameter {{${name}}} has no value in the archive's parameters.prop: enter it in the pathway, or export the iFlow with its configuration.`);
-  for (const d of a.dynamic) note('info', `Set at run time (${d}): the value is known only when a message runs; enter the real one in the pathway.`);
+  const label = (word: string) => AUTH_LABELS[word as AuthMethod] ?? IMPORT_AUTH_LABELS[word] ?? word;
+  const fix = 'After the import, open the pathway in the diagram and choose the authentication the connection really uses.';
+  if (!known.includes(a.authentication)) note('warning', `The adapter uses ${label(a.authentication)}, which this app cannot model or probe; the pathway is recorded with "${label(auth)}". ${fix}`);
+  else if (a.authentication !== auth && !(a.authentication === 'basic' && ['password', 'plain'].includes(auth))) note('warning', `The adapter's authentication "${label(a.authentication)}" does not exist for ${a.protocol.toUpperCase()}; the pathway is recorded with "${label(auth)}". ${fix}`);
+  if (a.direction === 'inbound' && a.protocol === 'https' && !tenant.runtimeHost.trim() && a.path) note('info', "The tenant's runtime host is not known yet, so the inbound endpoint holds only its path. Set it from the tenant's service key: Credentials → the service key → Apply URLs.");
+  if (!a.probed) note('info', `The ${a.adapter} adapter becomes a pathway that this app does not probe from the laptop: it appears in the diagram and the handover; test it from Cloud Integration once deployed (Monitor → Manage Security → Connectivity Tests, where the adapter type is offered).`);
+  for (const name of a.unresolved) note('warning', `Parameter {{${name}}} has no value in the archive's parameters.prop. After the import, open the pathway in the diagram and enter the value; or give the parameter a value in the iFlow (Design → Configure) and export it again.`);
+  for (const d of a.dynamic) note('info', `Set at run time (${d.replace(/^(\w+): /, (_x, f: string) => `${SETTING_WORDS[f] ?? f}: `)}): the value is known only when a message runs. After the import, open the pathway in the diagram and enter the value the connection really uses.`);
   let keystoreAlias: string | undefined = a.privateKeyAlias || undefined;
   if (keystoreAlias && aliasProblem(keystoreAlias)) {
     note('warning', `Private key alias "${keystoreAlias}" is not kept on the pathway: ${aliasProblem(keystoreAlias)}`);
     keystoreAlias = undefined;
   }
-  if (a.protocol === 'sftp' && a.hostKeyVerification === 'off') note('warning', 'The adapter does not check the SFTP host key: add the host key to Known Hosts and switch the check on.');
+  if (a.protocol === 'sftp' && a.hostKeyVerification === 'off') note('warning', "The adapter does not check the SFTP server's host key: add the host key in Monitor → Manage Security → Known Hosts (SSH), then switch the check on in the adapter.");
   const proxy: PathwayFields['proxy'] =
     a.proxyType === 'on-premise'
       ? { type: 'on-premise', locationId: a.locationId.slice(0, 100), virtualHost: a.host }
       : a.proxyType === 'manual' && a.proxyHost && a.proxyPort
         ? { type: 'manual', host: a.proxyHost, port: a.proxyPort }
         : { type: 'internet' };
-  if (a.proxyType === 'manual' && proxy.type !== 'manual') note('warning', 'Manual proxy without host and port: recorded as Internet.');
+  if (a.proxyType === 'manual' && proxy.type !== 'manual') note('warning', 'The adapter names a manual proxy without host and port; the pathway is recorded as going straight to the Internet. Enter the proxy in the pathway after the import, or fix the adapter.');
   const fields: PathwayFields = {
     protocol: a.protocol,
     adapter: a.modelAdapter,

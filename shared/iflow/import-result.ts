@@ -5,7 +5,8 @@ import type { ImportPlan } from './plan-import';
 
 export interface IflowImportResult {
   dryRun: boolean;
-  landscape: { id: string; name: string; created: boolean };
+  /** changed: false when the landscape already held everything (nothing is written). */
+  landscape: { id: string; name: string; created: boolean; changed: boolean };
   iflows: { file: string; name: string; adapters: IflowAdapter[] }[];
   systems: ImportPlan['systems'];
   pathways: ImportPlan['pathways'];

@@ -9,9 +9,11 @@
  * of twenty iFlows towards one S/4HANA with one credential is one pathway to set up, not twenty).
  */
 import type { Landscape, Pathway } from '../landscape/landscape-schema';
+import { deriveDirection } from '../landscape/protocols';
 import { TENANT_ID } from '../landscape/vocabulary';
 import { adapterToPathway, type ImportFinding, type PathwayFields } from './adapter-to-pathway';
 import type { AdapterDetail } from './derive-adapters';
+import { keepHandEdits } from './keep-edits';
 import { guessKind, matchSystem, systemName } from './system-match';
 
 export interface DerivedIflow {
@@ -31,6 +33,8 @@ export interface PlannedPathway {
   action: 'add' | 'update' | 'unchanged' | 'gone';
   number: number;
   route: string;
+  /** Inbound: the sender logs on at CI (BTP cockpit); outbound: CI logs on (Monitor → Manage Security). */
+  direction: 'inbound' | 'outbound' | null;
   protocol: string;
   auth: string;
   endpoint: string;
@@ -60,6 +64,11 @@ function show(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'object') return Object.values(v as Record<string, unknown>).filter((x) => x !== '' && x !== undefined).join(' ');
   return String(v);
+}
+
+function sameContent(a: Pathway, b: Pathway): boolean {
+  const plain = (p: Pathway) => JSON.stringify({ ...p, updatedAt: '' }, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y))) : v));
+  return plain(a) === plain(b);
 }
 
 function connectionKey(p: Pick<Pathway, 'from' | 'to' | 'protocol' | 'auth' | 'credentialName' | 'keystoreAlias'>, host: string): string {
@@ -110,8 +119,13 @@ export function planImport(base: Landscape, iflows: DerivedIflow[], ctx: PlanCon
       if (existing) {
         const planned = touched.get(existing.id);
         if (!planned) {
-          const merged = { ...existing, ...candidate, sources: [...(existing.sources ?? []).filter((s) => !(s.iflowId === iflow.id && s.flowId === a.flowId)), source], updatedAt: ctx.now } as Pathway;
+          const kept = keepHandEdits(existing, candidate, a.unresolved.length > 0 || a.dynamic.length > 0);
+          const known = existing.sources?.some((s) => s.iflowId === iflow.id && s.flowId === a.flowId);
+          const sources = known ? existing.sources!.map((s) => (s.iflowId === iflow.id && s.flowId === a.flowId ? source : s)) : [...(existing.sources ?? []), source];
           const old = before.get(existing.id);
+          const merged = { ...existing, ...kept, sources, updatedAt: ctx.now } as Pathway;
+          // Re-importing the same iFlow changes nothing, not even the time stamp.
+          if (old && sameContent(old, merged)) merged.updatedAt = old.updatedAt;
           const value = (p: Pathway, f: (typeof COMPARED)[number]) => (f === 'from' || f === 'to' ? systemName_(p[f]) : show(p[f]));
           const changes = old ? COMPARED.map((f) => ({ field: f, before: value(old, f), after: value(merged, f) })).filter((c) => c.before !== c.after) : [];
           l.pathways = l.pathways.map((p) => (p.id === existing.id ? merged : p));
@@ -142,6 +156,7 @@ export function planImport(base: Landscape, iflows: DerivedIflow[], ctx: PlanCon
     return {
       number: p.number,
       route: `${systemName_(p.from)} → ${systemName_(p.to)}`,
+      direction: deriveDirection(p) ?? null,
       protocol: p.protocol,
       auth: p.auth,
       endpoint: p.endpoint ?? '',

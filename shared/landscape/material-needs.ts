@@ -106,7 +106,7 @@ export function materialNeeds(l: Pick<Landscape, 'pathways' | 'knownHosts'>, vau
       const fitting = sameLabel.find((v) => VAULT_KINDS[kind].includes(v.kind));
       if (fitting) out.push({ ...base, status: 'prepared', detail: `Prepared in the vault as "${fitting.label}".` });
       else if (sameLabel.length) out.push({ ...base, status: 'conflict', detail: `The vault holds "${name}" as ${sameLabel[0]!.kind}, but the iFlow needs ${KIND_WORDS[kind]}.` });
-      else out.push({ ...base, status: 'missing', detail: `Not in the vault yet: prepare ${KIND_WORDS[kind]} labelled "${name}".` });
+      else out.push({ ...base, status: 'missing', detail: `Not in the vault yet: prepare ${KIND_WORDS[kind]} labelled "${name}" on the ${kind === 'key-pair' || kind === 'ssh-key-pair' ? 'Certificates' : 'Credentials'} page.` });
     }
   }
   return out.sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));

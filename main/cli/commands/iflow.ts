@@ -10,7 +10,8 @@ import type { IflowImportResult } from '../../services/iflow/iflow-import-servic
 import { EXIT, output, stringFlag, UsageError, type CommandDef } from '../command';
 
 function describe(r: IflowImportResult): string {
-  const lines = [`${r.dryRun ? 'Dry run: nothing saved. ' : ''}${r.landscape.created ? 'New landscape' : 'Landscape'} "${r.landscape.name}"`];
+  const unchanged = r.landscape.changed ? '' : ' already holds these integration flows: nothing to change';
+  const lines = [`${r.dryRun ? 'Dry run: nothing saved. ' : ''}${r.landscape.created ? 'New landscape' : 'Landscape'} "${r.landscape.name}"${unchanged}`];
   for (const f of r.iflows) {
     lines.push(`iFlow ${f.name}  (${f.file})`);
     for (const a of f.adapters) {

@@ -93,11 +93,13 @@ export function createIflowImportService(deps: IflowImportDeps) {
       const plan = planImport(base, iflows, { now: deps.now().toISOString(), newId: deps.landscapes.newId });
       // Validated in a dry run too, so the preview refuses exactly what the import would.
       const landscape = validateLandscape(linkVaultCredentials(plan.landscape, vault));
+      // Importing what the landscape already holds writes nothing (idempotent re-import).
+      const changed = created || JSON.stringify(landscape) !== JSON.stringify(base);
       let saved = landscape;
-      if (!req.dryRun) saved = created ? deps.landscapes.insert(landscape) : deps.landscapes.replace(base.id, landscape);
+      if (!req.dryRun && changed) saved = created ? deps.landscapes.insert(landscape) : deps.landscapes.replace(base.id, landscape);
       return {
         dryRun: !!req.dryRun,
-        landscape: { id: saved.id, name: saved.name, created },
+        landscape: { id: saved.id, name: saved.name, created, changed },
         iflows: iflows.map((f) => ({ file: f.file, name: f.name, adapters: f.adapters.map(publicAdapter) })),
         systems: plan.systems,
         pathways: plan.pathways,

@@ -5,11 +5,8 @@
  */
 import { useState } from 'react';
 import type { IflowImportResult } from '../../../../shared/iflow/import-result';
-import { AUTH_LABELS, type AuthMethod } from '../../../../shared/landscape/vocabulary';
 import { api } from '../../api';
-
-const ACTION_TEXT = { add: 'New', update: 'Changed', unchanged: 'Unchanged', gone: 'No longer in its iFlow (kept)' } as const;
-const STATUS_TEXT = { prepared: '✓ Prepared in the vault', missing: '○ Missing', conflict: '⚠ Conflict' } as const;
+import { IflowPreview } from './IflowPreview';
 
 export interface IflowImportProps {
   /** Import into this landscape; without it the user names a new one. */
@@ -45,7 +42,8 @@ export function IflowImport({ landscapeId, landscapeName, onImported, startOpen 
     if (dryRun) return setPreview(r.value);
     setPreview(null);
     setPaths([]);
-    setDone(`Imported into “${r.value.landscape.name}”: ${r.value.pathways.filter((p) => p.action !== 'unchanged').length} pathways added or changed.`);
+    const count = r.value.pathways.filter((p) => p.action === 'add' || p.action === 'update').length;
+    setDone(r.value.landscape.changed ? `Imported into “${r.value.landscape.name}”: ${count} pathway${count === 1 ? '' : 's'} added or changed.` : `“${r.value.landscape.name}” already holds these integration flows: nothing changed.`);
     onImported?.(r.value.landscape.id);
   };
 
@@ -86,46 +84,5 @@ export function IflowImport({ landscapeId, landscapeName, onImported, startOpen 
       {done && <p className="status status-ok" role="status">{done}</p>}
       {preview && <IflowPreview result={preview} />}
     </section>
-  );
-}
-
-function IflowPreview({ result }: { result: IflowImportResult }) {
-  return (
-    <>
-      <table className="cred-table" aria-label="Pathways from the integration flows">
-        <thead>
-          <tr><th>#</th><th>Change</th><th>Route</th><th>Protocol</th><th>Authentication</th><th>Credential / alias</th><th>From iFlow → adapter</th></tr>
-        </thead>
-        <tbody>
-          {result.pathways.map((p) => (
-            <tr key={p.number}>
-              <td>{p.number}</td>
-              <td>{ACTION_TEXT[p.action]}{p.changes.map((c) => <div key={c.field} className="muted">{c.field}: {c.before || '—'} → {c.after || '—'}</div>)}</td>
-              <td>{p.route}</td>
-              <td>{p.protocol.toUpperCase()}{p.probed ? '' : ' (not probed)'}</td>
-              <td>{AUTH_LABELS[p.auth as AuthMethod] ?? p.auth}</td>
-              <td>{[p.credentialName, p.keystoreAlias].filter(Boolean).join(' / ') || '—'}</td>
-              <td>{p.sources.map((s) => <div key={`${s.iflow}/${s.adapter}`}>{s.iflow} → {s.adapter} ({s.type})</div>)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {result.material.length > 0 && (
-        <table className="cred-table" aria-label="Security material by name">
-          <thead><tr><th>Name</th><th>Create in Monitor → Manage Security</th><th>Status</th></tr></thead>
-          <tbody>
-            {result.material.map((m) => (
-              <tr key={`${m.name}/${m.kind}`}><td>{m.name}</td><td>{m.needs}</td><td>{STATUS_TEXT[m.status]}<div className="muted">{m.detail}</div></td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {result.internal.length > 0 && <p className="muted">Internal to the tenant, not pathways: {result.internal.map((i) => `${i.iflow} → ${i.adapter} (${i.type})`).join('; ')}</p>}
-      {result.findings.length > 0 && (
-        <ul aria-label="Import findings">
-          {result.findings.map((f, i) => <li key={i} className={f.severity === 'warning' ? 'warning-text' : undefined}>{f.iflow} → {f.adapter}: {f.message}</li>)}
-        </ul>
-      )}
-    </>
   );
 }
