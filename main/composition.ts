@@ -9,7 +9,8 @@
  * Adding a service = one field in `Services` + one `lazy(...)` entry in LAZY (see ARCHITECTURE.md).
  */
 import { createAppInfoService } from './services/app-info';
-import { createSecretStore, type SecretStore } from './services/vault/secret-store';
+import { createSecretStore, KEYCHAIN_SERVICE, type SecretStore } from './services/vault/secret-store';
+import { createKeychainLock } from './services/vault/keychain-lock';
 import type { BackendLoader } from './services/vault/secret-backend';
 import type { Logger, Redactor } from './services/logger';
 import type { StoreBackendFactory } from './services/store/store-backend';
@@ -144,7 +145,7 @@ export const loadAllServiceModules = (): Promise<void> => registry.loadModules()
 /** `modules` is for tests that need a registry with nothing loaded yet. */
 export function createServices(input: CompositionInput, modules: LazyRegistry<Services, CompositionInput, ServiceName> = registry): Services {
   const now = input.now ?? (() => new Date());
-  const secrets = createSecretStore({ load: input.loadSecretBackend, platform: input.platform });
+  const secrets = createSecretStore({ load: input.loadSecretBackend, platform: input.platform, lock: createKeychainLock(KEYCHAIN_SERVICE) });
   const base: BaseServices = {
     dataDir: input.dataDir,
     log: input.log,

@@ -87,6 +87,9 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Playwright's own SIGINT handler closes the browsers and exits the vitest worker with 130,
+    // silently: a stray signal would look like a worker death. Without it the signal shows.
+    handleSIGINT: false,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     deviceScaleFactor: options.deviceScaleFactor ?? 1,

@@ -79,8 +79,12 @@ export async function createWatchedServices(): Promise<WatchedServices> {
     const path = join(home, 'credentials.json');
     const vaultId = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { vaultId?: string }).vaultId : undefined;
     if (!vaultId) return [];
-    const all = await (await loadKeytar()).findCredentials('landscape-setup');
-    return all.filter((c) => c.account.startsWith(`${vaultId}:`)).map((c) => `${c.account} ${createHash('sha256').update(c.password).digest('hex')}`).sort();
+    // Through the SecretStore (its keychain lock): a raw findCredentials while another worker
+    // deletes an entry crashes this worker inside keytar (see keychain-lock.ts).
+    const mine = (await services.secrets.accounts()).filter((a) => a.startsWith(`${vaultId}:`));
+    const out: string[] = [];
+    for (const account of mine) out.push(`${account} ${createHash('sha256').update((await services.secrets.get(account)) ?? '').digest('hex')}`);
+    return out.sort();
   };
 
   let baseFiles: string[] = [];

@@ -3,19 +3,30 @@
  * make one half of a write fail on purpose: the real backend, wrapped, never a fake keychain.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createFileBackend } from '../../main/services/store/file-backend';
 import type { StoreBackendFactory } from '../../main/services/store/store-backend';
 import { loadKeytar, type BackendLoader } from '../../main/services/vault/secret-backend';
+import { withFileLockSync } from '../../main/services/store/file-lock';
+import { keychainLockPath } from '../../main/services/vault/keychain-lock';
+import { KEYCHAIN_SERVICE } from '../../main/services/vault/secret-store';
 
 export interface KeyringItem {
   account: string;
   secret: string;
 }
 
-/** `secret-tool search --all service landscape-setup [account A]`: attributes on stderr, secrets on stdout. */
+/**
+ * `secret-tool search --all service landscape-setup [account A]`: attributes on stderr, secrets on
+ * stdout. Under the app's keychain lock: secret-tool also loads each found item's secret after the
+ * search, so a parallel worker's delete would make it fail (keychain-lock.ts).
+ */
 export function searchKeyring(account?: string): KeyringItem[] {
-  const args = ['search', '--all', 'service', 'landscape-setup', ...(account ? ['account', account] : [])];
-  const r = spawnSync('secret-tool', args, { encoding: 'utf8', timeout: 10_000 });
+  const args = ['search', '--all', 'service', KEYCHAIN_SERVICE, ...(account ? ['account', account] : [])];
+  const lock = keychainLockPath(KEYCHAIN_SERVICE);
+  mkdirSync(dirname(lock), { recursive: true, mode: 0o700 });
+  const r = withFileLockSync(lock, () => spawnSync('secret-tool', args, { encoding: 'utf8', timeout: 10_000 }), { what: 'The test keyring' });
   const accounts = [...r.stderr.matchAll(/^attribute\.account = (.*)$/gm)].map((m) => m[1] as string);
   const secrets = [...r.stdout.matchAll(/^secret = (.*)$/gm)].map((m) => m[1] as string);
   return accounts.map((a, i) => ({ account: a, secret: secrets[i] ?? '' }));

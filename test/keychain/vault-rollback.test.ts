@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKeytar } from '../../main/services/vault/secret-backend';
 import { createTestServices, makeHome } from '../support/test-services';
 import { confFailingOnWrite, keytarFailingOnSet, searchKeyring, type Switch } from './keychain-helpers';
 import { pemBlock } from '../support/pem-block';
@@ -59,9 +58,9 @@ describe('orphan scan and repair', () => {
     const lost = await s.vault.create({ kind: 'basic', label: 'lost secret', meta: { user: 'u' }, secret: { password: 'pw-lost-1' } });
     const sealed = await s.vault.create({ kind: 'key-pair', label: 'lost blob', secret: { privateKeyPem: big('B') } });
     const vid = vaultIdOf(s.dataDir);
-    const keytar = await loadKeytar();
-    await keytar.deletePassword('landscape-setup', `${vid}:${lost.id}`);
-    await keytar.setPassword('landscape-setup', `${vid}:cred-0123456789abcdef`, JSON.stringify({ v: 1, p: { password: 'stray-pw-1' } }));
+    // Behind the vault's back, but through the SecretStore (its keychain lock; see keychain-lock.ts).
+    await s.secrets.delete(`${vid}:${lost.id}`);
+    await s.secrets.set(`${vid}:cred-0123456789abcdef`, JSON.stringify({ v: 1, p: { password: 'stray-pw-1' } }));
     const [blob] = blobsIn(s.dataDir);
     writeFileSync(join(s.dataDir, 'vault', 'cred-deadbeefdeadbeef-0000.sealed'), 'junk');
     writeFileSync(join(s.dataDir, 'vault', blob!), 'damaged');
