@@ -4,6 +4,7 @@
  */
 import { TEST_CA_MARKER, type CertFacts } from './cert-facts';
 import { finding, type CertFinding } from './finding';
+import { formatDate, formatDateTime } from '../format/date-format';
 
 export type CertRole = 'client' | 'server' | 'ca' | 'any';
 
@@ -27,13 +28,13 @@ export function lintCertificate(c: CertFacts, opts: CertLintOptions): CertFindin
   const s = c.subject;
   const warnDays = opts.expiryWarningDays ?? 30;
   if (Date.parse(c.notAfter) < now) {
-    out.push(finding('expired', 'error', `Expired on ${c.notAfter.slice(0, 10)}.`, 'Create a new CSR from a fresh key, have it signed, and replace the certificate everywhere it is used.', CA, s));
+    out.push(finding('expired', 'error', `Expired on ${formatDate(c.notAfter)}.`, 'Create a new CSR from a fresh key, have it signed, and replace the certificate everywhere it is used.', CA, s));
   } else if (Date.parse(c.notAfter) - now < warnDays * DAY) {
     const days = Math.ceil((Date.parse(c.notAfter) - now) / DAY);
-    out.push(finding('expiring-soon', 'warning', `Expires in ${days} day(s), on ${c.notAfter.slice(0, 10)}.`, 'Renew now: new CSR, signed answer, then update the keystore or service key.', CA, s));
+    out.push(finding('expiring-soon', 'warning', `Expires in ${days} day(s), on ${formatDate(c.notAfter)}.`, 'Renew now: new CSR, signed answer, then update the keystore or service key.', CA, s));
   }
   if (Date.parse(c.notBefore) > now) {
-    out.push(finding('not-yet-valid', 'error', `Not valid before ${c.notBefore}.`, 'Check the clock of the issuing CA, or wait until the start date before using it.', CA, s));
+    out.push(finding('not-yet-valid', 'error', `Not valid before ${formatDateTime(c.notBefore)}.`, 'Check the clock of the issuing CA, or wait until the start date before using it.', CA, s));
   }
   if (/^SHA-?1$/i.test(c.signatureHash) || /^MD[245]$/i.test(c.signatureHash)) {
     out.push(finding('weak-signature', 'error', `Signed with ${c.signatureHash}, which TLS peers refuse.`, 'Have the certificate re-issued with a SHA-256 (or stronger) signature.', CA, s));

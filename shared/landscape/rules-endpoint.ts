@@ -18,22 +18,22 @@ export function checkEndpoint(landscape: Pick<Landscape, 'tenant'>, p: Pathway):
   const out: Finding[] = [];
   const endpoint = p.endpoint.trim();
   if (!endpoint) {
-    out.push({ code: 'ENDPOINT_MISSING', severity: 'info', message: `Pathway ${p.number} has no endpoint yet.`, fix: direction === 'inbound' ? 'Enter the deployed iFlow endpoint (Monitor → Manage Integration Content → Endpoints).' : 'Enter the receiver address the adapter calls.', whereToFix: 'this-app' });
+    out.push({ code: 'ENDPOINT_MISSING', severity: 'info', message: `Pathway ${p.number} has no endpoint yet.`, fix: direction === 'inbound' ? 'Enter the deployed iFlow endpoint (Monitor → Manage Integration Content → Endpoints).' : 'Enter the receiver address the adapter calls.', whereToFix: 'this-app', field: 'endpoint' });
   }
   if (direction === 'inbound' && p.protocol === 'https' && endpoint) {
     const path = endpoint.replace(/^[a-z]+:\/\/[^/]*/i, '');
     if (!/^\/(http|cxf)\//i.test(path)) {
-      out.push({ code: 'INBOUND_ENDPOINT_PATH', severity: 'warning', message: `Inbound endpoint ${endpoint} does not start with /http/… or /cxf/… on the runtime host.`, fix: 'HTTPS sender adapters listen on <runtime>/http/<address>; SOAP, IDoc and XI on <runtime>/cxf/<address>.', whereToFix: 'peer-system' });
+      out.push({ code: 'INBOUND_ENDPOINT_PATH', severity: 'warning', message: `Inbound endpoint ${endpoint} does not start with /http/… or /cxf/… on the runtime host.`, fix: 'Enter the endpoint as Monitor → Manage Integration Content → Endpoints shows it: HTTPS sender adapters listen on <runtime>/http/<address>; SOAP, IDoc and XI on <runtime>/cxf/<address>.', whereToFix: 'this-app', field: 'endpoint' });
     }
     const runtime = landscape.tenant.runtimeHost.trim().toLowerCase();
     const host = hostOf(endpoint);
     if (runtime && host && host !== runtime) {
-      out.push({ code: 'INBOUND_ENDPOINT_HOST', severity: 'warning', message: `Inbound endpoint host ${host} is not the tenant runtime host ${runtime}.`, fix: 'Senders call the runtime (-rt) host from the service key url.', whereToFix: 'peer-system' });
+      out.push({ code: 'INBOUND_ENDPOINT_HOST', severity: 'warning', message: `Inbound endpoint host ${host} is not the tenant runtime host ${runtime}.`, fix: 'Senders call the runtime (-rt) host from the service key url: use it in the endpoint (and in the sender’s destination).', whereToFix: 'this-app', field: 'endpoint' });
     }
   }
   if (direction === 'outbound' && p.proxy.type === 'on-premise') out.push(...checkOnPremise(p, endpoint));
   if (p.protocol === 'smtp' && p.smtp?.protection === 'smtps' && p.proxy.type === 'on-premise') {
-    out.push({ code: 'SMTPS_ON_PREMISE', severity: 'error', message: 'SMTPS is offered only with proxy type Internet.', fix: 'Use protection Off and configure TLS in the Cloud Connector, or use STARTTLS.', whereToFix: 'ci-monitor' });
+    out.push({ code: 'SMTPS_ON_PREMISE', severity: 'error', message: 'SMTPS is offered only with proxy type Internet.', fix: 'Set the mail adapter’s Protection to Off and configure TLS in the Cloud Connector, or use STARTTLS.', whereToFix: 'iflow-adapter' });
   }
   return out;
 }
@@ -44,17 +44,17 @@ function checkOnPremise(p: Pathway, endpoint: string): Finding[] {
   // The field asks for host:port (the Cloud Connector's virtual host and port): compare hosts only.
   const vhost = hostOf(p.proxy.virtualHost) ?? '';
   if (!p.proxy.locationId.trim()) {
-    out.push({ code: 'ON_PREMISE_LOCATION_ID', severity: 'info', message: `Pathway ${p.number} goes through the Cloud Connector; no location ID is set.`, fix: 'Enter the Cloud Connector location ID (empty is allowed only if the connector has none).', whereToFix: 'this-app' });
+    out.push({ code: 'ON_PREMISE_LOCATION_ID', severity: 'info', message: `Pathway ${p.number} goes through the Cloud Connector; no location ID is set.`, fix: 'Enter the Cloud Connector location ID (empty is allowed only if the connector has none).', whereToFix: 'this-app', field: 'locationId' });
   }
   if (!vhost) {
-    out.push({ code: 'ON_PREMISE_VIRTUAL_HOST_MISSING', severity: 'warning', message: `Pathway ${p.number} goes through the Cloud Connector but names no virtual host.`, fix: 'Enter the virtual host mapped in the Cloud Connector.', whereToFix: 'peer-system' });
+    out.push({ code: 'ON_PREMISE_VIRTUAL_HOST_MISSING', severity: 'warning', message: `Pathway ${p.number} goes through the Cloud Connector but names no virtual host.`, fix: 'Enter the virtual host mapped in the Cloud Connector (its Cloud To On-Premise mapping).', whereToFix: 'this-app', field: 'virtualHost' });
   }
   if (p.protocol === 'https') {
     if (endpoint && !/^http:\/\//i.test(endpoint)) {
-      out.push({ code: 'ON_PREMISE_HTTP_SCHEME', severity: 'error', message: `On-Premise receiver address ${endpoint} must start with http://.`, fix: 'Use http://<virtual host>:<virtual port>/…; the Cloud Connector does TLS to the back end.', whereToFix: 'ci-monitor' });
+      out.push({ code: 'ON_PREMISE_HTTP_SCHEME', severity: 'error', message: `On-Premise receiver address ${endpoint} must start with http://.`, fix: 'Use http://<virtual host>:<virtual port>/… in the receiver adapter’s Address (and in this pathway’s endpoint); the Cloud Connector does TLS to the back end.', whereToFix: 'iflow-adapter' });
     }
     if (p.auth === 'client-certificate') {
-      out.push({ code: 'ON_PREMISE_CLIENT_CERTIFICATE', severity: 'error', message: 'Client certificate authentication is not possible through the Cloud Connector.', fix: 'Use Basic (or principal propagation) for On-Premise receivers.', whereToFix: 'ci-monitor' });
+      out.push({ code: 'ON_PREMISE_CLIENT_CERTIFICATE', severity: 'error', message: 'Client certificate authentication is not possible through the Cloud Connector.', fix: 'Set the receiver adapter’s Authentication to Basic (or principal propagation) for On-Premise receivers.', whereToFix: 'iflow-adapter' });
     }
   }
   const host = endpoint ? hostOf(endpoint) : undefined;
@@ -63,7 +63,7 @@ function checkOnPremise(p: Pathway, endpoint: string): Finding[] {
       code: p.protocol === 'sftp' ? 'SFTP_ON_PREMISE_VIRTUAL_HOST' : 'ON_PREMISE_VIRTUAL_HOST',
       severity: 'error',
       message: `Address host ${host} is not the Cloud Connector virtual host ${vhost}.`,
-      fix: p.protocol === 'sftp' ? 'Use the virtual host in the SFTP address and in the known_hosts entry.' : 'Use the virtual host in the receiver address.',
+      fix: p.protocol === 'sftp' ? 'Use the virtual host in the SFTP adapter’s Host (and in the known_hosts entry).' : 'Use the virtual host in the receiver adapter’s Address.',
       whereToFix: 'iflow-adapter',
     });
   }

@@ -7,13 +7,13 @@ import type { Finding } from '../probe/probe-types';
 import type { Landscape, Pathway } from './landscape-schema';
 import { deriveDirection, isAuthValid, peerOf, validAdapters, validAuthMethods } from './protocols';
 import { findSystemKind } from './system-kinds';
-import { AUTH_LABELS, PROTOCOL_LABELS, TENANT_ID } from './vocabulary';
+import { ADAPTER_LABELS, AUTH_LABELS, PROTOCOL_LABELS, TENANT_ID } from './vocabulary';
 
 export function checkDirection(landscape: Pick<Landscape, 'systems'>, p: Pathway): Finding[] {
   const out: Finding[] = [];
   for (const end of [p.from, p.to]) {
     if (end !== TENANT_ID && !landscape.systems.some((s) => s.id === end)) {
-      out.push({ code: 'UNKNOWN_SYSTEM', severity: 'error', message: `Pathway ${p.number} refers to a system that is not in the landscape (${end}).`, fix: 'Choose one of the landscape\'s systems, or add the system first.', whereToFix: 'this-app' });
+      out.push({ code: 'UNKNOWN_SYSTEM', severity: 'error', message: `Pathway ${p.number} refers to a system that is not in the landscape.`, fix: 'Choose one of the landscape\'s systems, or add the system first.', whereToFix: 'this-app' });
     }
   }
   if (p.from === TENANT_ID && p.to === TENANT_ID) {
@@ -29,7 +29,7 @@ export function checkProtocolAndAuth(landscape: Pick<Landscape, 'systems'>, p: P
   if (!direction) return [];
   const out: Finding[] = [];
   if (!validAdapters(p.protocol).includes(p.adapter)) {
-    out.push({ code: 'ADAPTER_NOT_VALID', severity: 'error', message: `The ${p.adapter} adapter does not run over ${PROTOCOL_LABELS[p.protocol]}.`, fix: `Choose one of: ${validAdapters(p.protocol).join(', ')}.`, whereToFix: 'this-app' });
+    out.push({ code: 'ADAPTER_NOT_VALID', severity: 'error', message: `The ${ADAPTER_LABELS[p.adapter] ?? 'chosen'} adapter does not run over ${PROTOCOL_LABELS[p.protocol]}.`, fix: `Choose one of: ${validAdapters(p.protocol).map((a) => ADAPTER_LABELS[a]).join(', ')}.`, whereToFix: 'this-app', field: 'adapter' });
   }
   if (!isAuthValid(p.protocol, direction, p.auth)) {
     const valid = validAuthMethods(p.protocol, direction);
@@ -39,12 +39,13 @@ export function checkProtocolAndAuth(landscape: Pick<Landscape, 'systems'>, p: P
       message: `${AUTH_LABELS[p.auth]} is not an authentication method for ${direction} ${PROTOCOL_LABELS[p.protocol]}.`,
       fix: valid.length ? `Choose one of: ${valid.map((a) => AUTH_LABELS[a]).join(', ')}.` : `Cloud Integration does not receive ${PROTOCOL_LABELS[p.protocol]}: make it an outbound pathway.`,
       whereToFix: 'this-app',
+      field: 'auth',
     });
   }
   const peer = landscape.systems.find((s) => s.id === peerOf(p));
   const kind = peer ? findSystemKind(peer.kind) : undefined;
   if (peer && kind && !kind.protocols.includes(p.protocol)) {
-    out.push({ code: 'PROTOCOL_NOT_SPOKEN', severity: 'warning', message: `${peer.name} (${kind.label}) does not usually speak ${PROTOCOL_LABELS[p.protocol]}.`, fix: `Check the protocol; ${kind.label} speaks ${kind.protocols.map((x) => PROTOCOL_LABELS[x]).join(', ')}.`, whereToFix: 'this-app' });
+    out.push({ code: 'PROTOCOL_NOT_SPOKEN', severity: 'warning', message: `${peer.name} (${kind.label}) does not usually speak ${PROTOCOL_LABELS[p.protocol]}.`, fix: `Check the protocol; ${kind.label} speaks ${kind.protocols.map((x) => PROTOCOL_LABELS[x]).join(', ')}.`, whereToFix: 'this-app', field: 'protocol' });
   }
   return out;
 }

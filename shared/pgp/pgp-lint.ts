@@ -5,6 +5,7 @@
  */
 import { finding, type CertFinding } from '../certs/finding';
 import { PGP_CRITICAL_DAYS, type PgpKeyFacts, type PgpKeySummary } from './pgp-types';
+import { formatDate } from '../format/date-format';
 
 export const WHERE_APP = 'Certificates → PGP keys (this app)';
 export const WHERE_CI_PGP = 'Cloud Integration: Monitor → Integrations → Manage Security → PGP Keys';
@@ -44,14 +45,14 @@ export function lintPgpKey(k: PgpKeyFacts & { label?: string; role?: 'own' | 'pa
   if (k.expires !== null) {
     const left = Date.parse(k.expires) - now.getTime();
     if (left <= 0) {
-      out.push(finding('pgp-expired', 'error', `Expired on ${k.expires.slice(0, 10)}: CI shows Validity State "Expired" and PGP steps using it fail.`, renew, where, s));
+      out.push(finding('pgp-expired', 'error', `Expired on ${formatDate(k.expires)}: CI shows Validity State "Expired" and PGP steps using it fail.`, renew, where, s));
     } else if (left <= PGP_CRITICAL_DAYS * DAY) {
-      out.push(finding('pgp-expiring', 'warning', `Expires in ${Math.ceil(left / DAY)} day(s), on ${k.expires.slice(0, 10)}: CI shows Validity State "Critical".`, renew, where, s));
+      out.push(finding('pgp-expiring', 'warning', `Expires in ${Math.ceil(left / DAY)} day(s), on ${formatDate(k.expires)}: CI shows Validity State "Critical".`, renew, where, s));
     }
   }
   for (const sub of k.subkeys) {
     if (sub.canEncrypt && sub.expires !== null && !sub.revoked && Date.parse(sub.expires) <= now.getTime() && (k.expires === null || Date.parse(k.expires) > now.getTime())) {
-      out.push(finding('pgp-subkey-expired', 'warning', `Encryption subkey ${sub.keyId} expired on ${sub.expires.slice(0, 10)}.`, renew, where, s));
+      out.push(finding('pgp-subkey-expired', 'warning', `Encryption subkey ${sub.keyId} expired on ${formatDate(sub.expires)}.`, renew, where, s));
     }
   }
   if (!hasEncryptionKey(k, now)) {

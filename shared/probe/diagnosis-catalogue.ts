@@ -13,6 +13,8 @@ export interface DiagnosisEntry {
   cause: string;
   fix: string;
   whereToFix: WhereToFix;
+  /** The direction-panel field to focus when the fix is in this app. */
+  field?: string;
   literal?: string;
 }
 
@@ -66,10 +68,10 @@ export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   'http.401-inbound-oauth': { severity: 'error', cause: 'Cloud Integration refused the bearer token (HTTP 401).', fix: 'Request the token with the clientid and clientsecret of the integration-flow service key and its tokenurl.', whereToFix: 'btp-cockpit' },
   'http.403-inbound': { severity: 'error', cause: 'Authenticated, but not allowed (HTTP 403): the service instance’s role differs from the sender adapter’s User Role, or a role change is not effective yet (up to 1 h).', fix: 'Give the instance the role the sender adapter checks (default ESBMessaging.send) or align the adapter’s User Role; wait or re-create the key after a change.', whereToFix: 'btp-cockpit', literal: 'HTTP/1.1 403 Forbidden' },
   'http.403-csrf': { severity: 'error', cause: 'The endpoint is CSRF protected (HTTP 403 with X-CSRF-Token: Required).', fix: 'Have the sender fetch a token first (GET with X-CSRF-Token: Fetch) and send it, or switch CSRF Protected off in the HTTPS sender adapter if the sender cannot.', whereToFix: 'peer-system', literal: 'X-CSRF-Token: Required' },
-  'http.404-inbound': { severity: 'error', cause: 'Nothing is deployed at {path} (HTTP 404): the address is wrong or the iFlow is not deployed / started.', fix: 'Compare the address with Monitor → Manage Integration Content → the iFlow → Endpoints (…/http/… for HTTPS, …/cxf/… for SOAP/IDoc), and deploy the iFlow.', whereToFix: 'ci-monitor' },
+  'http.404-inbound': { severity: 'error', cause: 'Nothing is deployed at {path} (HTTP 404): the address is wrong or the iFlow is not deployed / started.', fix: 'Compare the address with the sender adapter’s Address as deployed (Monitor → Manage Integration Content → the iFlow → Endpoints: …/http/… for HTTPS, …/cxf/… for SOAP/IDoc), and deploy the iFlow.', whereToFix: 'iflow-adapter' },
   'http.401-outbound': { severity: 'error', cause: 'The receiver refused the credentials (HTTP 401).', fix: 'Correct the User Credentials in Monitor → Manage Security → Security Material (exact Credential Name as in the adapter), or the receiver’s user.', whereToFix: 'ci-monitor', literal: 'HTTP/1.1 401 Unauthorized' },
   'http.403-outbound': { severity: 'error', cause: 'The receiver authenticated the caller but does not allow it (HTTP 403).', fix: 'Give the receiver’s communication user the needed authorisation (communication arrangement / role).', whereToFix: 'peer-system', literal: 'HTTP/1.1 403 Forbidden' },
-  'http.404-outbound': { severity: 'warning', cause: 'The receiver answered HTTP 404 for {path}.', fix: 'Check the receiver’s service path in the pathway (and in the receiver adapter’s Address).', whereToFix: 'peer-system' },
+  'http.404-outbound': { severity: 'warning', cause: 'The receiver answered HTTP 404 for {path}.', fix: 'Check the service path in the receiver adapter’s Address (and in this pathway’s endpoint).', whereToFix: 'iflow-adapter' },
   'http.5xx': { severity: 'error', cause: 'The server answered HTTP {status}.', fix: 'The server has a problem of its own: look at its logs (for CI, Monitor → System Log Files).', whereToFix: 'peer-system' },
   'http.redirect': { severity: 'error', cause: 'The server answered HTTP {status} and redirects to {location}: the service is not at this URL, or it sends callers without a session to a login page.', fix: 'Use the final URL in the pathway (open {location} to see what it is); a login page means the authentication was not accepted.', whereToFix: 'peer-system' },
   'http.too-large': { severity: 'error', cause: 'The server sent more than 256 KB without completing an HTTP answer (endless headers or body).', fix: 'Check that the port serves the expected service; the server or a proxy in front of it misbehaves.', whereToFix: 'peer-system' },
@@ -78,8 +80,8 @@ export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   'oauth.token-refused': { severity: 'error', cause: 'The token endpoint refused the client (HTTP {status}{error}).', fix: 'Use the clientid and clientsecret of the service key and its tokenurl (…/oauth/token).', whereToFix: 'btp-cockpit', literal: '{"error":"unauthorized","error_description":"Bad credentials"}' },
   'oauth.token-invalid': { severity: 'error', cause: 'The token endpoint answered without an access_token (HTTP {status}).', fix: 'Check the token URL: it must be the …/oauth/token endpoint of the service key.', whereToFix: 'btp-cockpit' },
   // --- the model / this app ---
-  'model.credential-missing': { severity: 'error', cause: 'The pathway’s credential is not in the vault ({detail}).', fix: 'Store the credential for this pathway in the app’s vault first.', whereToFix: 'this-app' },
-  'model.endpoint-invalid': { severity: 'error', cause: 'The pathway has no usable endpoint ({detail}).', fix: 'Enter the endpoint as https://host[:port]/path in the pathway.', whereToFix: 'this-app' },
+  'model.credential-missing': { severity: 'error', cause: 'The pathway’s credential is not in the vault ({detail}).', fix: 'Choose the credential in this pathway’s Credential field (add it under Credentials first if it is not there).', whereToFix: 'this-app', field: 'credentialId' },
+  'model.endpoint-invalid': { severity: 'error', cause: 'The pathway has no usable endpoint ({detail}).', fix: 'Enter the endpoint as https://host[:port]/path in the pathway.', whereToFix: 'this-app', field: 'endpoint' },
   'model.url-reduced': { severity: 'info', cause: 'A URL was given; the TLS probe uses only its host and port ({host}:{port}), like CI’s TLS test.', fix: 'Nothing to do: the path is used by the HTTPS probe.', whereToFix: 'this-app' },
   'model.protocol-unsupported': { severity: 'warning', cause: 'Pathways over {protocol} are not probed by this probe.', fix: 'Use the {protocol} probe, or CI’s own connectivity test for this protocol.', whereToFix: 'this-app' },
   // --- the probe itself ---

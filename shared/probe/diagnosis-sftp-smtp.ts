@@ -22,7 +22,7 @@ export const sftpDiagnosis = {
       severity: 'error',
       message: `The modelled CI known_hosts holds a different key for this host (${oldFingerprint}): CI will refuse the server.`,
       fix:
-        `Replace the entry with: ${line}. For a planned rotation, add the new line first, ` +
+        `Replace the entry in known_hosts (Monitor → Manage Security → Security Material) with: ${line}. For a planned rotation, add the new line first, ` +
         'deploy, let the server switch, then remove the old line.',
       whereToFix: 'ci-monitor',
       literal: 'HostKey has been changed',
@@ -76,7 +76,7 @@ export const sftpDiagnosis = {
           : 'The RSA key logs in with rsa-sha2, but the server refuses ssh-rsa (SHA-1) signatures.') +
         ' A client that signs with ssh-rsa (older SSH stacks, deprecated-algorithm settings) gets Auth fail.',
       fix:
-        'Use an RSA key with rsa-sha2-256/512 or an ECDSA/Ed25519 key pair in CI; only if the server ' +
+        'Use an RSA key with rsa-sha2-256/512 or an ECDSA/Ed25519 key pair in the CI keystore (Monitor → Manage Security → Keystore); only if the server ' +
         'cannot change, consider "Enable Support for Deprecated Algorithms" (KBA 3079510).',
       whereToFix: 'ci-monitor',
       literal: 'Auth fail',
@@ -87,8 +87,8 @@ export const sftpDiagnosis = {
       code: 'sftp.auth.method-not-offered',
       severity: 'error',
       message: `The server does not offer ${method} authentication (it offers: ${offered.join(', ') || 'nothing'}).`,
-      fix: 'Set the adapter Authentication to a method the server offers, or enable it on the server.',
-      whereToFix: 'peer-system',
+      fix: 'Set the SFTP adapter’s Authentication to a method the server offers (or have it enabled on the server).',
+      whereToFix: 'iflow-adapter',
       literal: 'Auth fail',
     };
   },
@@ -166,8 +166,8 @@ export const smtpDiagnosis = {
       code: 'smtp.starttls.required',
       severity: 'error',
       message: `The server requires STARTTLS before this command (${reply}).`,
-      fix: 'Set the Protection to STARTTLS Mandatory.',
-      whereToFix: 'ci-monitor',
+      fix: 'Set the mail adapter’s Protection to STARTTLS Mandatory.',
+      whereToFix: 'iflow-adapter',
       literal: reply,
     };
   },
@@ -190,8 +190,8 @@ export const smtpDiagnosis = {
       code: 'smtp.auth.mechanism-missing',
       severity: 'error',
       message: `The server offers no ${wanted} mechanism (it offers: ${offered.join(', ') || 'no AUTH at all'}).`,
-      fix: 'Choose the Authentication the server offers (Plain User/Password for PLAIN/LOGIN, Encrypted for CRAM-MD5).',
-      whereToFix: 'ci-monitor',
+      fix: 'Set the mail adapter’s Authentication to one the server offers (Plain User/Password for PLAIN/LOGIN, Encrypted for CRAM-MD5).',
+      whereToFix: 'iflow-adapter',
     };
   },
   plainAuthUnencrypted(): Finding {
@@ -199,8 +199,8 @@ export const smtpDiagnosis = {
       code: 'smtp.auth.unencrypted',
       severity: 'warning',
       message: 'The password would be sent over an unencrypted connection.',
-      fix: 'Use STARTTLS Mandatory or SMTPS.',
-      whereToFix: 'ci-monitor',
+      fix: 'Set the mail adapter’s Protection to STARTTLS Mandatory or SMTPS.',
+      whereToFix: 'iflow-adapter',
     };
   },
   senderRejected(address: string, reply: string): Finding {
@@ -208,8 +208,8 @@ export const smtpDiagnosis = {
       code: 'smtp.address.sender-rejected',
       severity: 'error',
       message: `The server rejected the sender <${address}> (${reply}).`,
-      fix: 'Use a From address the authenticated user may send as.',
-      whereToFix: 'ci-monitor',
+      fix: 'Set the mail adapter’s From to an address the authenticated user may send as.',
+      whereToFix: 'iflow-adapter',
       literal: reply,
     };
   },

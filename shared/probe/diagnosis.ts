@@ -3,15 +3,18 @@
  * fix and where to make it. A raw code such as ECONNREFUSED or ERR_SSL_TLSV1_ALERT_UNKNOWN_CA never
  * reaches the user alone: it is mapped to a catalogue entry and kept only as the detail.
  */
+import { formatDateTime, javaDate } from '../format/date-format';
 import { DIAGNOSIS } from './diagnosis-catalogue';
 import type { Finding } from './probe-types';
 
 export type DiagnosisVars = Record<string, string | number | undefined>;
 
-function fill(template: string, vars: DiagnosisVars): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+/** `{date}` is given as ISO: the user reads it in the app's one format, the literal in Java's own. */
+function fill(template: string, vars: DiagnosisVars, dates: (iso: string) => string = formatDateTime): string {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const v = vars[name];
-    return v === undefined || v === '' ? (name === 'error' ? '' : '?') : String(v);
+    if (v === undefined || v === '') return name === 'error' ? '' : '?';
+    return name === 'date' ? dates(String(v)) : String(v);
   });
 }
 
@@ -26,7 +29,8 @@ export function diagnose(code: string, vars: DiagnosisVars = {}): Finding {
     fix: fill(entry.fix, vars),
     whereToFix: entry.whereToFix,
   };
-  if (entry.literal) finding.literal = fill(entry.literal, vars);
+  if (entry.field) finding.field = entry.field;
+  if (entry.literal) finding.literal = fill(entry.literal, vars, javaDate);
   return finding;
 }
 

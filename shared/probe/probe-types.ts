@@ -7,8 +7,9 @@ export type Verdict = 'passed' | 'warning' | 'failed' | 'cancelled' | 'timed-out
 export type StepStatus = 'running' | 'ok' | 'warning' | 'failed' | 'skipped';
 export type Severity = 'info' | 'warning' | 'error';
 
-/** Where the fix is made: the places a consultant can act. */
-export type WhereToFix = 'btp-cockpit' | 'ci-monitor' | 'iflow-adapter' | 'peer-system' | 'network' | 'this-app';
+/** Where the fix is made: the places a consultant can act, and nowhere else. */
+export const WHERE_TO_FIX = ['btp-cockpit', 'ci-monitor', 'iflow-adapter', 'peer-system', 'network', 'this-app'] as const;
+export type WhereToFix = (typeof WHERE_TO_FIX)[number];
 
 export interface Finding {
   code: string;
@@ -16,6 +17,12 @@ export interface Finding {
   message: string;
   fix: string;
   whereToFix: WhereToFix;
+  /**
+   * When the fix is a field of this app's direction panel (whereToFix 'this-app'): that field
+   * (protocol, endpoint, proxy, locationId, virtualHost, auth, credentialId, credentialName,
+   * keystoreAlias, …), so the finding can take the user there and focus it.
+   */
+  field?: string;
   /** The literal message the real system (CI, the sender, the server) would show, when known. */
   literal?: string;
 }

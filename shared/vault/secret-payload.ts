@@ -17,11 +17,11 @@ export function checkSecretPayload(kind: CredentialKind, payload: SecretPayload)
   const entries = Object.entries(payload ?? {});
   if (entries.length === 0) return { field: 'secret', message: 'The secret is empty.' };
   for (const [name, value] of entries) {
-    if (typeof value !== 'string') return { field: `secret.${name}`, message: `secret.${name} must be text.` };
+    if (typeof value !== 'string') return { field: `secret.${name}`, message: `The secret’s ${name} must be text.` };
   }
   const required = REQUIRED_SECRET_FIELD[kind];
   if (required && !payload[required]) {
-    return { field: `secret.${required}`, message: `A ${kind} credential needs secret.${required}.` };
+    return { field: `secret.${required}`, message: `This credential needs its ${required === 'privateKeyPem' ? 'private key' : required === 'clientSecret' ? 'client secret' : required}.` };
   }
   const size = utf8Length(JSON.stringify(payload));
   if (size > MAX_SECRET_BYTES) {

@@ -4,7 +4,7 @@
  * redacted by the engine before they get here). Its own document: probe-history.json.
  */
 import { z } from 'zod';
-import type { ProbeResult } from '../../../shared/probe/probe-types';
+import { WHERE_TO_FIX, type ProbeResult } from '../../../shared/probe/probe-types';
 import type { Logger } from '../logger';
 import { createDocumentStore, type DocumentStore } from '../store/document-store';
 import type { StoreBackendFactory } from '../store/store-backend';
@@ -18,7 +18,9 @@ const findingSchema = z.object({
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
   fix: z.string(),
-  whereToFix: z.enum(['btp-cockpit', 'ci-monitor', 'peer-system', 'network', 'this-app']),
+  // The shared list: a place missing here would make the history file invalid (kept aside) on read.
+  whereToFix: z.enum(WHERE_TO_FIX),
+  field: z.string().optional(),
   literal: z.string().optional(),
 });
 const entrySchema = z.object({

@@ -28,7 +28,7 @@ export function AddPathwayForm({ landscape, onAdd, onCancel }: { landscape: Land
       onSubmit={(e) => {
         e.preventDefault();
         if (!draft) return;
-        void onAdd(draft).then((err) => setError(err ? `${err.field ? `${err.field}: ` : ''}${err.message}` : null));
+        void onAdd(draft).then((err) => setError(err ? err.message : null));
       }}
     >
       <label htmlFor="add-pathway-from">From</label>

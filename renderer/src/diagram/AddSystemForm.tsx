@@ -15,7 +15,7 @@ export function AddSystemForm({ onAdd, onCancel }: { onAdd: (s: NewSystem) => Pr
       aria-label="Add a system"
       onSubmit={(e) => {
         e.preventDefault();
-        void onAdd({ kind, name: name.trim() || label }).then((err) => setError(err ? `${err.field ? `${err.field}: ` : ''}${err.message}` : null));
+        void onAdd({ kind, name: name.trim() || label }).then((err) => setError(err ? err.message : null));
       }}
     >
       <label htmlFor="add-system-kind">System from the catalogue</label>

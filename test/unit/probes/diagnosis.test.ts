@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSIS } from '../../../shared/probe/diagnosis-catalogue';
 import { codeForNodeError, diagnose, explainNodeError, isKnownCode } from '../../../shared/probe/diagnosis';
 import { sftpDiagnosis, smtpDiagnosis } from '../../../shared/probe/diagnosis-sftp-smtp';
-import type { Finding } from '../../../shared/probe/probe-types';
+import { WHERE_TO_FIX, type Finding } from '../../../shared/probe/probe-types';
 
 const RAW = [
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -16,7 +16,7 @@ describe('diagnosis catalogue', () => {
     for (const [code, e] of Object.entries(DIAGNOSIS)) {
       expect(e.cause.length, code).toBeGreaterThan(10);
       expect(e.fix.length, code).toBeGreaterThan(10);
-      expect(['btp-cockpit', 'ci-monitor', 'peer-system', 'network', 'this-app']).toContain(e.whereToFix);
+      expect(WHERE_TO_FIX).toContain(e.whereToFix);
     }
   });
 

@@ -22,6 +22,9 @@ interface Props {
   onChanged: () => void;
 }
 
+
+/** The secret's field in words (the payload's key is an internal name). */
+const SECRET_NAMES: Record<string, string> = { password: 'the password', clientSecret: 'the client secret', passphrase: 'the passphrase', token: 'the token' };
 export function CredentialRow({ credential: c, usage, onChanged }: Props) {
   const [revealed, setRevealed] = useState<Record<string, string> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -45,7 +48,7 @@ export function CredentialRow({ credential: c, usage, onChanged }: Props) {
   }
   async function copy() {
     const r = await api.copyCredential({ id: c.id });
-    setNotice(r.ok ? `Copied ${r.value.field}; the clipboard is cleared in ${r.value.clearAfterSeconds} s.` : r.error.message);
+    setNotice(r.ok ? `Copied ${SECRET_NAMES[r.value.field] ?? 'the secret'}; the clipboard is cleared in ${r.value.clearAfterSeconds} s.` : r.error.message);
   }
   async function remove() {
     const inUse = usage.length ? ` It is used by ${usage.length} pathway(s) or keystore entries, which will lose their link.` : '';

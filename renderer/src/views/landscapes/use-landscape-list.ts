@@ -7,8 +7,9 @@ import type { LandscapeSummary, TemplateSummary } from '../../../../shared/lands
 import type { Result } from '../../../../shared/result';
 import { api } from '../../api';
 
+/** The message alone: it names the field in words; the field's internal path is no text for a user. */
 export function describeError(r: Extract<Result<unknown>, { ok: false }>): string {
-  return r.error.field ? `${r.error.message} (${r.error.field})` : r.error.message;
+  return r.error.message;
 }
 
 export function useLandscapeList() {
