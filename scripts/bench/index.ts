@@ -18,6 +18,8 @@ const suites: Suite[] = [
   { name: 'material', module: './material.bench', fn: 'benchMaterial' },
   { name: 'renderer', module: './renderer.bench', fn: 'benchRenderer' },
   { name: 'probes', module: './probes.bench', fn: 'benchProbes' },
+  // Only the TLS probe ÷ bare handshake rows (part of `probes`; selected alone with `-- tls`).
+  { name: 'tls', module: './probes.bench', fn: 'benchTlsHandshake' },
 ];
 
 function toRow(suite: string, raw: Record<string, unknown>): BenchRow {
@@ -41,7 +43,7 @@ function toRow(suite: string, raw: Record<string, unknown>): BenchRow {
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
 let failures = 0;
-for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
+for (const suite of suites.filter((s) => (only.length === 0 && s.name !== 'tls') || only.includes(s.name))) {
   try {
     const mod = (await import(suite.module)) as Record<string, () => Promise<Array<Record<string, unknown>>>>;
     const fn = mod[suite.fn];

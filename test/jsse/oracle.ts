@@ -22,7 +22,7 @@ export interface OracleAnswer {
   message?: string;
 }
 
-const ORACLE = join(__dirname, 'Oracle.java');
+const ORACLE = join(import.meta.dirname, 'Oracle.java');
 
 export async function askJsse(cases: OracleCase[], dir: string): Promise<Map<string, OracleAnswer>> {
   const lines = cases.map((c, i) => {

@@ -5,6 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { derHeader } from './certificates';
+import { spkiFacts } from './spki-facts';
 
 /** Key usage bits in X.509 order (digitalSignature = bit 0 … decipherOnly = bit 8). */
 export const KU = { digitalSignature: 0, keyEncipherment: 2, keyAgreement: 4, keyCertSign: 5 } as const;
@@ -47,6 +48,7 @@ const keys = new WeakMap<X509Certificate, KeyFacts>();
 
 export function keyFacts(cert: X509Certificate): KeyFacts {
   let k = keys.get(cert);
+  if (!k) k = spkiFacts(cert);
   if (!k) {
     const key = cert.publicKey;
     const d = key.asymmetricKeyDetails ?? {};
@@ -55,8 +57,8 @@ export function keyFacts(cert: X509Certificate): KeyFacts {
     else if (type === 'dsa') k = { algorithm: 'DSA', bits: d.modulusLength ?? 0 };
     else if (type === 'ec') k = { algorithm: 'EC', bits: CURVE_BITS[d.namedCurve ?? ''] ?? 0 };
     else k = { algorithm: type === 'ed25519' || type === 'ed448' ? 'EdDSA' : type, bits: type === 'ed448' ? 448 : 255 };
-    keys.set(cert, k);
   }
+  keys.set(cert, k);
   return k;
 }
 

@@ -76,8 +76,9 @@ function judgeAsCi(hs: ServerHandshake, host: string, trust: TrustSets, now: Dat
   out.push(...algorithmFindings(hs.chain).filter((f) => f.severity === 'warning'));
   for (const cert of hs.chain) if (!isSelfSigned(cert) && isSha1(cert)) out.push(diagnose('tls.sha1', { subject: oneLineName(cert.subject) }));
   if (hs.chain.length === 1 && isSelfSigned(leaf)) out.push(diagnose('tls.self-signed', { subject: oneLineName(leaf.subject) }));
-  // What the laptop / sender trusts only informs here (CI's keystore decides).
-  out.push(...assessChain(hs.chain, host, { ...trust, ciKeystore: undefined }, now).filter((f) => f.code === 'tls.untrusted-os'));
+  // What the laptop / sender trusts only informs here (CI's keystore decides); a pathway's probe
+  // passes it as 'info' and then nothing of it is reported, so the OS store is not walked at all.
+  if (trust.localRole !== 'info') out.push(...assessChain(hs.chain, host, { ...trust, ciKeystore: undefined }, now).filter((f) => f.code === 'tls.untrusted-os'));
   return dedupe(out);
 }
 
