@@ -1,12 +1,15 @@
 /**
- * Every parser and importer the fuzzer runs: one line each. To add a parser (PGP armored input, an
- * iFlow archive …), write a FuzzTarget (fuzz-types.ts; file-importer.ts builds one for a channel
- * that reads a chosen file, channelImporter for one that takes the text) and list it here: `npm run
- * fuzz` then gives it 10,000 inputs and `npm test` 300, with a row in the table.
+ * Every parser and importer the fuzzer runs: one line each. To add a parser, write a FuzzTarget
+ * (fuzz-types.ts; file-importer.ts builds one for a channel that reads a chosen file,
+ * channelImporter for one that takes the text) and list it here: `npm run fuzz` then gives it
+ * 10,000 inputs and `npm test` 300 (list it in the seeded test file of its group), with a row in
+ * the table.
  */
 import type { FuzzTarget } from './fuzz-types';
 import { csrTarget, derTarget, pemTarget, pkcs12NoPasswordTarget, pkcs12Target, pkcs7Target } from './targets/certificates';
 import { knownHostsTarget, landscapeFileTarget, serviceKeyTarget, sshPrivateKeyTarget, sshPublicKeyTarget } from './targets/documents';
+import { iflowArchiveTarget, iflowXmlTarget } from './targets/iflow';
+import { pgpArmorTarget, pgpImportTarget, pgpLintTarget } from './targets/pgp';
 import { httpTarget, smtpTarget, sshBannerTarget } from './targets/wire';
 
 export const fuzzTargets: FuzzTarget<never>[] = [
@@ -24,4 +27,9 @@ export const fuzzTargets: FuzzTarget<never>[] = [
   smtpTarget,
   sshBannerTarget,
   httpTarget,
+  pgpArmorTarget,
+  pgpImportTarget,
+  pgpLintTarget,
+  iflowArchiveTarget,
+  iflowXmlTarget,
 ] as FuzzTarget<never>[];

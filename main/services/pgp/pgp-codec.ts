@@ -9,6 +9,7 @@ import { looksArmored, parseArmoredPgp } from '../../../shared/pgp/armor';
 import { keyringKindOf, scanPackets, type KeyringKind } from '../../../shared/pgp/packets';
 import type { PgpKeyType } from '../../../shared/pgp/pgp-types';
 import { AppError } from '../../../shared/result';
+import { assertS2kWithinBudget } from './pgp-kdf-cost';
 
 export interface ReadKeyring {
   keys: openpgp.Key[];
@@ -55,6 +56,8 @@ export async function readKeyring(input: Uint8Array | string): Promise<ReadKeyri
     throw new AppError('PGP_UNREADABLE', `A key in the file could not be read (${(e as Error).message.replace(/^Error [a-z ]+: /i, '').slice(0, 160)}).`, 'file');
   }
   if (keys.length > MAX_KEYS) throw new AppError('PGP_TOO_MANY', `The file holds ${keys.length} keys; at most ${MAX_KEYS} are read at once.`, 'file');
+  // Before anything unlocks a key: the passphrase-hashing work the file names is bounded.
+  assertS2kWithinBudget(keys);
   return { keys, kind, armored };
 }
 

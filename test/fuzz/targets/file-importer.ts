@@ -15,6 +15,8 @@ export interface FileImporter {
   request: (file: string, w: WatchedServices) => unknown;
   /** Run once after the services exist (a test CA, a landscape …). */
   prepare?: (w: WatchedServices) => Promise<void>;
+  /** Removes what an accepted input stored beyond credentials and landscapes (w.reset does those). */
+  afterAccepted?: (w: WatchedServices, result: unknown) => Promise<void>;
 }
 
 export function fileImporter(o: FileImporter): FuzzTarget<Uint8Array | string> {
@@ -32,7 +34,10 @@ export function fileImporter(o: FileImporter): FuzzTarget<Uint8Array | string> {
           return w.call(o.channel, o.request(w.file, w));
         },
         storeChange: () => w.storeChange(),
-        afterAccepted: () => w.reset(),
+        afterAccepted: async (result) => {
+          await o.afterAccepted?.(w, result);
+          await w.reset();
+        },
         close: () => w.close(),
       };
     },

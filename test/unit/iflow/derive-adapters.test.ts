@@ -75,4 +75,17 @@ describe('safe XML', () => {
     expect(() => deriveAdapters('<definitions><collaboration>', new Map())).toThrow();
     expect(() => deriveAdapters('<html/>', new Map())).toThrow(/not an integration flow/);
   });
+
+  it('counts depth past comments, CDATA, processing instructions and self-closing tags', () => {
+    const many = '<b>'.repeat(300);
+    const inner = `<!-- ${many} --><![CDATA[${many}]]><?pi ${many} ?>${'<b/><c x="1"/>'.repeat(300)}`;
+    expect(() => parseSafeXml(`<r><a>${inner}</a></r>`)).not.toThrow();
+    expect(() => parseSafeXml(`<r>${'<a>'.repeat(200)}${inner}${'</a>'.repeat(200)}</r>`)).toThrow(/deeper than 200/);
+  });
+
+  // A regular expression over tags backtracked on these (a 4,000-character run took 38 s): the
+  // scan is linear now, so a megabyte of them ends at once with the parser's refusal.
+  it.each([['<', '<'], ['<a', '<a'], ['<!--', '<!--'], ['<?', '<?']])('refuses a megabyte of %s without hanging', (_, unit) => {
+    expect(() => parseSafeXml(unit.repeat(Math.floor(1048576 / unit.length)))).toThrow(/not well-formed|deeper than/);
+  });
 });
