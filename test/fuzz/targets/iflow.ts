@@ -1,16 +1,15 @@
 /**
  * Integration flow files from a customer's tenant: iFlow and package exports (zip read by
- * safe-zip.ts, XML by safe-xml.ts) and bare .iflw files, through the import service that
- * `landscape iflow import FILE --new NAME` calls (main has no IPC channel for it yet). Every input
- * is a real import, not a dry run, so a refusal is also checked to leave the store untouched.
+ * safe-zip.ts, XML by safe-xml.ts) and bare .iflw files, through the `iflow:import` channel that
+ * "Import integration flows…" calls. Every input is a real import into a new landscape, not a dry
+ * run, so a refusal is also checked to leave the store untouched.
  */
-import { writeFileSync } from 'node:fs';
 import type fc from 'fast-check';
 import { unzipSync, zipSync } from 'fflate';
 import { buildIflw, iflowZip, packageZip, seed002Iflows } from '../../support/iflow-builder';
 import type { FuzzTarget } from '../fuzz-types';
 import { mutatedBytes, mutatedText } from '../mutate';
-import { createWatchedServices } from '../store-watch';
+import { fileImporter } from './file-importer';
 
 const ZIP_TOKENS = ['PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06', '\xff\xff', '\xff\xff\xff\xff', '../', '/etc/', '.iflw', '_content', '.zip', 'META-INF/MANIFEST.MF', '\x01\x00', '\x08\x00', '\x63\x00'];
 const XML_TOKENS = [
@@ -43,22 +42,7 @@ function seeds(): { zips: Uint8Array[]; iflws: string[] } {
 }
 
 function iflowTarget(name: string, arbitrary: () => fc.Arbitrary<Uint8Array | string>): FuzzTarget<Uint8Array | string> {
-  return {
-    name,
-    async setup() {
-      const w = await createWatchedServices();
-      return {
-        arbitrary: arbitrary(),
-        run: (input) => {
-          writeFileSync(w.file, typeof input === 'string' ? Buffer.from(input, 'latin1') : input);
-          return w.services.iflows.import({ files: [w.file], newName: 'Fuzz import' });
-        },
-        storeChange: () => w.storeChange(),
-        afterAccepted: () => w.reset(),
-        close: () => w.close(),
-      };
-    },
-  };
+  return fileImporter({ name, channel: 'iflow:import', arbitrary, request: (path) => ({ paths: [path], newName: 'Fuzz import', dryRun: false }) });
 }
 
 export const iflowArchiveTarget = iflowTarget('iFlow / package export (.zip)', () => mutatedBytes({ seeds: seeds().zips, tokens: ZIP_TOKENS }));
