@@ -14,6 +14,7 @@ import { createHostKeyHandlers } from './hostkey-handlers';
 import { createPgpHandlers } from './pgp-handlers';
 import { createBundleHandlers } from './bundle-handlers';
 import { createIflowHandlers } from './iflow-handlers';
+import { createEvidenceHandlers } from './evidence-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -35,5 +36,6 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createHostKeyHandlers(s),
     ...createPgpHandlers(s),
     ...createBundleHandlers(s),
+    ...createEvidenceHandlers(s),
   };
 }

@@ -19,6 +19,7 @@ import { guardSession, guardWebContents } from './guards';
 import { registerIpc } from './ipc-registrar';
 import { registerAppSchemePrivileges, serveRenderer } from './register-app-protocol';
 import { createElectronDialogs } from './file-dialogs';
+import { createElectronPdfPrinter } from './pdf-window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -58,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       dialogs: createElectronDialogs(),
+      printPdf: createElectronPdfPrinter(),
       env: process.env,
       // The OS's proxy decision (system settings, PAC, WPAD) in Chromium's PAC syntax.
       systemProxy: (url) => session.defaultSession.resolveProxy(url),

@@ -30,6 +30,16 @@ th,td{border:1px solid #d1d5db;padding:4px 6px;text-align:left;vertical-align:to
 .pathway{break-inside:avoid-page}.note{white-space:pre-wrap;border-left:4px solid #1d4ed8;padding:6px 10px;background:#eff6ff}
 @media print{body{margin:0;max-width:none}.diagram{border:none}}`;
 
+const FACT_LABELS: Record<string, string> = { tlsProtocol: 'TLS version', tlsCipher: 'Cipher', sni: 'Server name sent (SNI)', httpStatus: 'HTTP status' };
+
+/** A probe fact's name in words: a known label, else "hostKeyType" → "Host key type". */
+export function factLabel(key: string): string {
+  const known = FACT_LABELS[key];
+  if (known) return known;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function row(label: string, value: string, mono = false): string {
   return value ? `<tr><td>${h(label)}</td><td${mono ? ' class="mono"' : ''}>${h(value)}</td></tr>` : '';
 }
@@ -40,7 +50,7 @@ function findingHtml(f: Finding): string {
 }
 
 function pathwayHtml(p: EvidencePathway): string {
-  const facts = Object.entries(p.facts).map(([k, v]) => row(k, Array.isArray(v) ? v.join(', ') : String(v)));
+  const facts = Object.entries(p.facts).map(([k, v]) => row(factLabel(k), Array.isArray(v) ? v.join(', ') : String(v)));
   const steps = p.steps.length
     ? `<table><tr><th>Step</th><th>Result</th><th>Detail</th></tr>${p.steps.map((s) => `<tr><td>${h(s.label)}</td><td>${h(s.status)}</td><td>${h(s.detail ?? '')}</td></tr>`).join('')}</table>`
     : '<p>No probe steps recorded.</p>';

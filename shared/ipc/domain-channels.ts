@@ -9,6 +9,7 @@ import { hostKeyChannels } from './hostkey-channels';
 import { pgpChannels } from './pgp-channels';
 import { bundleChannels } from './bundle-channels';
 import { iflowChannels } from './iflow-channels';
+import { evidenceChannels } from './evidence-channels';
 
 export const domainChannels = {
   ...iflowChannels,
@@ -19,6 +20,7 @@ export const domainChannels = {
   ...hostKeyChannels,
   ...pgpChannels,
   ...bundleChannels,
+  ...evidenceChannels,
 } as const;
 
 export const domainEvents = {

@@ -22,6 +22,9 @@ import { collectExpiry, type ExpirySourceHook } from './expiry-collect';
 import { expiryCalendar } from './expiry-ics';
 import type { PdfPrinter } from './pdf-printer';
 import { createHandoverPack } from './handover-pack';
+import type { ReportWritten } from '../../../shared/evidence/evidence-responses';
+
+export type { ReportWritten };
 
 export interface EvidenceDeps {
   landscapes: LandscapesPort & { list(): Array<{ id: string }> };
@@ -46,17 +49,6 @@ export interface ReportRequest {
   note?: string;
   /** A vault client certificate (id or label) and where its detached signature goes. */
   sign?: { credential: string; sigPath: string };
-}
-
-export interface ReportWritten {
-  htmlPath: string;
-  jsonPath: string;
-  sha256: string;
-  sha256Path: string;
-  pdfPath?: string;
-  pdfBytes?: number;
-  signature?: { path: string; signer: string; fingerprintSha256: string; verify: string };
-  summary: EvidenceReport['summary'];
 }
 
 export function siblingPath(path: string, ext: string): string {

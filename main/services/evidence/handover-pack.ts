@@ -17,23 +17,9 @@ import { buildPkcs12 } from '../material/pkcs12-build';
 import type { LandscapesPort, VaultPort } from '../material/vault-port';
 import { generatePassword } from '../vault/password-generator';
 import { planPack, type PlannedFile } from './pack-plan';
+import type { PackFileInfo, PackWritten } from '../../../shared/evidence/evidence-responses';
 
-export interface PackFileInfo {
-  path: string;
-  place: string;
-  purpose: string;
-  secret: boolean;
-  pathways: number[];
-}
-
-export interface PackWritten {
-  target: string;
-  files: Array<PackFileInfo & { sha256: string; bytes: number }>;
-  /** Secret files not ticked: listed in the README, not written. */
-  withheld: PackFileInfo[];
-  /** The vault label of the .p12 password, when a .p12 was written. */
-  p12PasswordLabel?: string;
-}
+export type { PackFileInfo, PackWritten };
 
 const info = ({ content: _c, ...rest }: PlannedFile): PackFileInfo => rest;
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -51,12 +37,12 @@ export function createHandoverPack(deps: { landscapes: LandscapesPort; vault: Va
   async function materialize(ref: string, include: string[]) {
     const l = deps.landscapes.get(ref);
     const plan = planPack(l, await deps.vault.list());
-    const unknown = include.filter((p) => !plan.some((f) => f.path === p && f.secret));
+    const unknown = include.filter((p) => !plan.some((f) => f.path === p && f.confidential));
     if (unknown.length) throw new AppError('INVALID_INPUT', `Not a secret file of this pack: ${unknown.join(', ')}. Tick only files the pack lists as secret.`, 'include');
     const files: Array<{ file: PlannedFile; data: Buffer }> = [];
     let passwordLabel: string | undefined;
     for (const f of plan) {
-      if (f.secret && !include.includes(f.path)) continue;
+      if (f.confidential && !include.includes(f.path)) continue;
       if (f.content.type === 'text') files.push({ file: f, data: Buffer.from(f.content.text) });
       else if (f.content.type === 'cert') files.push({ file: f, data: Buffer.from(readCertificates(f.content.pem)[0]!.pem) });
       else {
@@ -68,11 +54,11 @@ export function createHandoverPack(deps: { landscapes: LandscapesPort; vault: Va
         files.push({ file: f, data: buildPkcs12({ privateKeyPem: privateKeyPem as string, chainDer, alias: f.content.alias, password }) });
       }
     }
-    const withheld = plan.filter((f) => f.secret && !include.includes(f.path)).map(info);
+    const withheld = plan.filter((f) => f.confidential && !include.includes(f.path)).map(info);
     const listed = files.map(({ file, data }) => ({ ...info(file), sha256: sha256(data), bytes: data.length }));
     const readme = Buffer.from(readmeOf(l, listed, withheld, passwordLabel));
     const sums = Buffer.from([...listed.map((f) => `${f.sha256}  ${f.path}`), `${sha256(readme)}  README.md`].join('\n') + '\n');
-    const all = [...files.map(({ file, data }) => ({ path: file.path, data, secret: file.secret })), { path: 'README.md', data: readme, secret: false }, { path: 'SHA256SUMS', data: sums, secret: false }];
+    const all = [...files.map(({ file, data }) => ({ path: file.path, data, confidential: file.confidential })), { path: 'README.md', data: readme, confidential: false }, { path: 'SHA256SUMS', data: sums, confidential: false }];
     return { all, listed, withheld, passwordLabel };
   }
 
@@ -88,7 +74,7 @@ export function createHandoverPack(deps: { landscapes: LandscapesPort; vault: Va
       for (const f of all) {
         const target = join(root, f.path);
         mkdirSync(dirname(target), { recursive: true });
-        writeExport(deps.dataDir, target, f.data, f.secret);
+        writeExport(deps.dataDir, target, f.data, f.confidential);
       }
       return { target: root, files: listed, withheld, ...(passwordLabel ? { p12PasswordLabel: passwordLabel } : {}) };
     },
@@ -97,7 +83,7 @@ export function createHandoverPack(deps: { landscapes: LandscapesPort; vault: Va
       const { all, listed, withheld, passwordLabel } = await materialize(input.landscape, input.include ?? []);
       const folder = `${slugName(deps.landscapes.get(input.landscape).name)}-handover`;
       const zip = zipSync(Object.fromEntries(all.map((f) => [`${folder}/${f.path}`, new Uint8Array(f.data)])), { level: 6, mtime: deps.now() });
-      writeExport(deps.dataDir, input.zipPath, Buffer.from(zip), all.some((f) => f.secret));
+      writeExport(deps.dataDir, input.zipPath, Buffer.from(zip), all.some((f) => f.confidential));
       return { target: input.zipPath, files: listed, withheld, ...(passwordLabel ? { p12PasswordLabel: passwordLabel } : {}) };
     },
   };
@@ -109,7 +95,7 @@ function slugName(name: string): string {
 
 function readmeOf(l: Landscape, files: Array<PackFileInfo & { sha256: string }>, withheld: PackFileInfo[], passwordLabel?: string): string {
   const lines = [renderHandoverMarkdown(buildHandover(l)).trimEnd(), '', '## Files in this pack', '', 'Confirm each file with its recipient out of band by its SHA-256 (`sha256sum -c SHA256SUMS`).', ''];
-  for (const f of files) lines.push(`- \`${f.path}\` → ${f.place}: ${f.purpose} (pathway ${f.pathways.join(', ') || '—'})${f.secret ? ' **secret**' : ''}`, `  SHA-256 \`${f.sha256}\``);
+  for (const f of files) lines.push(`- \`${f.path}\` → ${f.place}: ${f.purpose} (pathway ${f.pathways.join(', ') || '—'})${f.confidential ? ' **secret**' : ''}`, `  SHA-256 \`${f.sha256}\``);
   if (passwordLabel) lines.push('', `The .p12 password is not in this pack: it is in the consultant's vault as "${passwordLabel}". Pass it on by another channel.`);
   if (withheld.length) {
     lines.push('', '## Secret files not included', '', 'Not ticked when the pack was made; ask the consultant for them separately:', '');

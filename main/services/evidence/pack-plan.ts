@@ -21,7 +21,8 @@ export interface PlannedFile {
   /** Where it goes, in words. */
   place: string;
   purpose: string;
-  secret: boolean;
+  /** Holds a private key (even encrypted): written only when ticked. */
+  confidential: boolean;
   pathways: number[];
   content: PackContent;
 }
@@ -59,37 +60,37 @@ export function planPack(l: Landscape, credentials: CredentialMeta[]): PlannedFi
       const root = rest.at(-1);
       const alias = p.keystoreAlias || slug(c.label);
       if (direction === 'outbound') {
-        add({ path: `${KEYSTORE}/${slug(alias)}.p12`, place: 'Cloud Integration → Monitor → Manage Security → Keystore → Add → Key Pair', purpose: `Key pair "${alias}" with its chain (pathway ${p.number}); its password is in the vault, never in the pack`, secret: true, pathways: n, content: { type: 'p12', credentialId: c.id, alias } });
-        add({ path: `${peerDir}/${slug(alias)}-client-certificate.pem`, place: peer, purpose: `Cloud Integration's client certificate: map or trust it on ${peer}`, secret: false, pathways: n, content: { type: 'cert', pem: leaf! } });
+        add({ path: `${KEYSTORE}/${slug(alias)}.p12`, place: 'Cloud Integration → Monitor → Manage Security → Keystore → Add → Key Pair', purpose: `Key pair "${alias}" with its chain (pathway ${p.number}); its password is in the vault, never in the pack`, confidential: true, pathways: n, content: { type: 'p12', credentialId: c.id, alias } });
+        add({ path: `${peerDir}/${slug(alias)}-client-certificate.pem`, place: peer, purpose: `Cloud Integration's client certificate: map or trust it on ${peer}`, confidential: false, pathways: n, content: { type: 'cert', pem: leaf! } });
         if (root) {
           const kind = isSelfSigned(root) ? 'root-ca' : 'issuing-ca';
-          add({ path: `${peerDir}/${slug(alias)}-${kind}.cer`, place: peer, purpose: `The ${kind === 'root-ca' ? 'root' : 'issuing'} CA of Cloud Integration's client certificate: add it to ${peer}'s trust list`, secret: false, pathways: n, content: { type: 'cert', pem: root } });
+          add({ path: `${peerDir}/${slug(alias)}-${kind}.cer`, place: peer, purpose: `The ${kind === 'root-ca' ? 'root' : 'issuing'} CA of Cloud Integration's client certificate: add it to ${peer}'s trust list`, confidential: false, pathways: n, content: { type: 'cert', pem: root } });
         }
       } else {
         const key = `pathway-${p.number}-${peerDir}`;
-        add({ path: `${BTP}/${key}-service-instance.json`, place: 'BTP cockpit → Instances and Subscriptions → Create (Process Integration Runtime, plan integration-flow)', purpose: 'Instance parameters (JSON tab)', secret: false, pathways: n, content: { type: 'text', text: json({ 'grant-types': ['client_credentials'], 'redirect-uris': [], roles: ['ESBMessaging.send'] }) } });
+        add({ path: `${BTP}/${key}-service-instance.json`, place: 'BTP cockpit → Instances and Subscriptions → Create (Process Integration Runtime, plan integration-flow)', purpose: 'Instance parameters (JSON tab)', confidential: false, pathways: n, content: { type: 'text', text: json({ 'grant-types': ['client_credentials'], 'redirect-uris': [], roles: ['ESBMessaging.send'] }) } });
         // A certificate that came from a service key already has its key in BTP; otherwise the key is to be created.
-        if (!c.clientId) add({ path: `${BTP}/${key}-service-key.json`, place: 'BTP cockpit → the instance → Create Service Key (External Certificate)', purpose: `Service key parameters with ${peer}'s certificate`, secret: false, pathways: n, content: { type: 'text', text: json({ 'key-type': 'certificate_external', 'X.509': leaf!.trim() }) } });
-        add({ path: `${peerDir}/pathway-${p.number}-client.p12`, place: peer, purpose: `${peer}'s key and certificate for calling Cloud Integration; its password is in the vault, never in the pack`, secret: true, pathways: n, content: { type: 'p12', credentialId: c.id, alias: slug(c.label) } });
-        add({ path: `${peerDir}/pathway-${p.number}-client-certificate.pem`, place: peer, purpose: 'The leaf certificate (what the service key holds)', secret: false, pathways: n, content: { type: 'cert', pem: leaf! } });
+        if (!c.clientId) add({ path: `${BTP}/${key}-service-key.json`, place: 'BTP cockpit → the instance → Create Service Key (External Certificate)', purpose: `Service key parameters with ${peer}'s certificate`, confidential: false, pathways: n, content: { type: 'text', text: json({ 'key-type': 'certificate_external', 'X.509': leaf!.trim() }) } });
+        add({ path: `${peerDir}/pathway-${p.number}-client.p12`, place: peer, purpose: `${peer}'s key and certificate for calling Cloud Integration; its password is in the vault, never in the pack`, confidential: true, pathways: n, content: { type: 'p12', credentialId: c.id, alias: slug(c.label) } });
+        add({ path: `${peerDir}/pathway-${p.number}-client-certificate.pem`, place: peer, purpose: 'The leaf certificate (what the service key holds)', confidential: false, pathways: n, content: { type: 'cert', pem: leaf! } });
       }
     }
     if (direction === 'inbound' && (p.auth === 'basic' || p.auth === 'oauth2-client-credentials')) {
       const key = `pathway-${p.number}-${peerDir}`;
-      add({ path: `${BTP}/${key}-service-instance.json`, place: 'BTP cockpit → Instances and Subscriptions → Create (Process Integration Runtime, plan integration-flow)', purpose: 'Instance parameters (JSON tab)', secret: false, pathways: n, content: { type: 'text', text: json({ 'grant-types': ['client_credentials'], 'redirect-uris': [], roles: ['ESBMessaging.send'] }) } });
-      add({ path: `${BTP}/${key}-service-key.json`, place: 'BTP cockpit → the instance → Create Service Key (ClientId/Secret)', purpose: 'Service key parameters: none (a client id and secret are generated)', secret: false, pathways: n, content: { type: 'text', text: json({}) } });
+      add({ path: `${BTP}/${key}-service-instance.json`, place: 'BTP cockpit → Instances and Subscriptions → Create (Process Integration Runtime, plan integration-flow)', purpose: 'Instance parameters (JSON tab)', confidential: false, pathways: n, content: { type: 'text', text: json({ 'grant-types': ['client_credentials'], 'redirect-uris': [], roles: ['ESBMessaging.send'] }) } });
+      add({ path: `${BTP}/${key}-service-key.json`, place: 'BTP cockpit → the instance → Create Service Key (ClientId/Secret)', purpose: 'Service key parameters: none (a client id and secret are generated)', confidential: false, pathways: n, content: { type: 'text', text: json({}) } });
     }
     if (p.protocol === 'sftp' && (p.auth === 'public-key' || p.auth === 'dual') && c?.kind === 'ssh-key' && c.publicKey) {
-      add({ path: `${peerDir}/authorized_keys`, place: `${peer}: ~${p.sftp?.user ?? 'user'}/.ssh/authorized_keys`, purpose: "Cloud Integration's SSH public key", secret: false, pathways: n, content: { type: 'text', text: `${c.publicKey.trim()}\n` } });
+      add({ path: `${peerDir}/authorized_keys`, place: `${peer}: ~${p.sftp?.user ?? 'user'}/.ssh/authorized_keys`, purpose: "Cloud Integration's SSH public key", confidential: false, pathways: n, content: { type: 'text', text: `${c.publicKey.trim()}\n` } });
     }
   }
   if (l.knownHosts.length) {
     const sftp = l.pathways.filter((p) => p.protocol === 'sftp').map((p) => p.number);
-    add({ path: `${KNOWN_HOSTS}/known_hosts`, place: 'Cloud Integration → Monitor → Manage Security → Security Material → Upload → Known Hosts (SSH)', purpose: 'The SFTP servers\' host keys', secret: false, pathways: sftp, content: { type: 'text', text: l.knownHosts.join('\n') + '\n' } });
+    add({ path: `${KNOWN_HOSTS}/known_hosts`, place: 'Cloud Integration → Monitor → Manage Security → Security Material → Upload → Known Hosts (SSH)', purpose: 'The SFTP servers\' host keys', confidential: false, pathways: sftp, content: { type: 'text', text: l.knownHosts.join('\n') + '\n' } });
   }
   const outbound = l.pathways.filter((p) => deriveDirection(p) === 'outbound' && p.protocol !== 'sftp').map((p) => p.number);
   for (const ca of l.caCertificates) {
-    add({ path: `${KEYSTORE}/${slug(ca.label)}.cer`, place: 'Cloud Integration → Monitor → Manage Security → Keystore → Add → Certificate', purpose: `Trusted CA "${ca.label}" for the receivers' server certificates`, secret: false, pathways: outbound, content: { type: 'cert', pem: ca.pem } });
+    add({ path: `${KEYSTORE}/${slug(ca.label)}.cer`, place: 'Cloud Integration → Monitor → Manage Security → Keystore → Add → Certificate', purpose: `Trusted CA "${ca.label}" for the receivers' server certificates`, confidential: false, pathways: outbound, content: { type: 'cert', pem: ca.pem } });
   }
   return [...files.values()];
 }

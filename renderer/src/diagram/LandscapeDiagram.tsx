@@ -5,6 +5,8 @@ import type { EdgeState as ProbeEdgeState } from '../../../shared/probe/edge-sta
 import { ProbeAllControl } from '../probe/ProbeAllControl';
 import { HandoverButton } from '../views/landscapes/HandoverButton';
 import { IflowImport } from '../views/landscapes/IflowImport';
+import { EvidenceButtons, EvidencePanel, useEvidenceOpen } from '../evidence/EvidenceTools';
+import { useExpiryRadar } from '../evidence/use-expiry-radar';
 import { AddPathwayForm } from './AddPathwayForm';
 import { AddSystemForm } from './AddSystemForm';
 import { DiagramCanvas } from './DiagramCanvas';
@@ -29,7 +31,9 @@ function focusDiagramItem(selection: Selection) {
 /** The landscape drawn, with its editing tools and the panel of whatever is opened. */
 export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: Landscape; client: LandscapeClient; onChanged: (l: Landscape) => void }) {
   const [probeStates, setProbeStates] = useState<Record<number, ProbeEdgeState>>({});
-  const { views, layout, names } = useDiagramModel(landscape, probeStates);
+  const radar = useExpiryRadar(landscape.id, probeStates, landscape.updatedAt);
+  const [evidenceOpen, setEvidenceOpen] = useEvidenceOpen();
+  const { views, layout, names } = useDiagramModel(landscape, probeStates, radar?.byPathway);
   const [selection, setSelection] = useState<Selection>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [credentials, setCredentials] = useState<CredentialOption[] | null>(null);
@@ -79,9 +83,11 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
           Import integration flows…
         </button>
         <HandoverButton landscapeId={landscape.id} landscapeName={landscape.name} />
+        <EvidenceButtons open={evidenceOpen} onOpen={setEvidenceOpen} radar={radar} />
         <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
       </div>
       {problem && <p className="status status-error" role="alert">{problem}</p>}
+      <EvidencePanel open={evidenceOpen} landscape={landscape} radar={radar} onClose={() => setEvidenceOpen(null)} />
       {editing === 'system' && (
         <AddSystemForm onCancel={() => setEditing(null)} onAdd={async (s) => { const e = await apply(client.addSystem(landscape.id, s)); if (!e) setEditing(null); return e; }} />
       )}

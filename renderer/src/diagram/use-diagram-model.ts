@@ -7,12 +7,14 @@ import { TENANT_ID, findSystemKind, viewPathways, type Landscape } from '../../.
 import { edgeAccessibleName, toDiagramInput } from '../../../shared/diagram/from-landscape';
 import { layoutDiagram } from '../../../shared/diagram/layout';
 import type { EdgeState as ProbeEdgeState } from '../../../shared/probe/edge-state';
+import { daysText, type PathwayExpiry } from '../../../shared/evidence/expiry';
 import type { DiagramNames } from './DiagramCanvas';
 
-export function useDiagramModel(landscape: Landscape, probeStates: Record<number, ProbeEdgeState>) {
+export function useDiagramModel(landscape: Landscape, probeStates: Record<number, ProbeEdgeState>, expiry: Record<number, PathwayExpiry> = NO_EXPIRY) {
   return useMemo(() => {
     const views = viewPathways(landscape);
-    const input = toDiagramInput(landscape, views, probeStates);
+    const days = Object.fromEntries(Object.entries(expiry).map(([n, e]) => [n, e.daysLeft]));
+    const input = toDiagramInput(landscape, views, probeStates, days);
     const layout = layoutDiagram(input);
     const edgeOf = new Map(input.edges.map((e) => [e.id, e]));
     const names: DiagramNames = { nodes: {}, edges: {} };
@@ -24,8 +26,11 @@ export function useDiagramModel(landscape: Landscape, probeStates: Record<number
     }
     for (const v of views) {
       const e = edgeOf.get(v.id);
-      names.edges[v.id] = edgeAccessibleName(v, e?.state ?? 'not-configured', e?.viaCloudConnector);
+      const soon = expiry[v.number];
+      names.edges[v.id] = edgeAccessibleName(v, e?.state ?? 'not-configured', e?.viaCloudConnector) + (soon ? `, ${soon.title} ${daysText(soon.daysLeft)}` : '');
     }
     return { views, layout, names };
-  }, [landscape, probeStates]);
+  }, [landscape, probeStates, expiry]);
 }
+
+const NO_EXPIRY: Record<number, PathwayExpiry> = {};
