@@ -3,6 +3,7 @@ import { daysText, SIDE_LABELS, SOURCE_LABELS } from '../../../shared/evidence/e
 import type { ExpiryRadar } from '../../../shared/evidence/evidence-responses';
 import type { Landscape } from '../../../shared/landscape';
 import { api } from '../api';
+import { StatusLine } from '../components/StatusLine';
 import { chooseSave, fileStem } from './save-to-chosen';
 
 /** The expiry radar: soonest first, what it breaks, where it lives, what to renew; calendar export. */
@@ -39,7 +40,7 @@ export function ExpiryPanel({ landscape, radar, onClose }: { landscape: Landscap
       )}
       <button type="button" onClick={() => void saveIcs()} disabled={!items.some((i) => i.notAfter)}>Save reminders (.ics)…</button>
       <button type="button" onClick={onClose}>Close</button>
-      {status && <p role="status" className={status.ok ? 'ok-text' : 'error-text'}>{status.text}</p>}
+      <StatusLine status={status && { tone: status.ok ? 'ok' : 'error', text: status.text }} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PackFileInfo } from '../../../shared/evidence/evidence-responses';
 import type { Landscape } from '../../../shared/landscape';
 import { api } from '../api';
+import { StatusLine } from '../components/StatusLine';
 import { chooseSave, fileStem } from './save-to-chosen';
 
 /** "Save handover pack…": the files per place; those holding a private key only when ticked. */
@@ -51,7 +52,7 @@ export function PackForm({ landscape, onClose }: { landscape: Landscape; onClose
       )}
       <button type="button" onClick={() => void save()} disabled={!files?.length}>Save zip…</button>
       <button type="button" onClick={onClose}>Close</button>
-      {status && <p role="status" className={status.ok ? 'ok-text' : 'error-text'} data-testid="pack-status">{status.text}</p>}
+      <StatusLine status={status && { tone: status.ok ? 'ok' : 'error', text: status.text }} testId="pack-status" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Landscape } from '../../../shared/landscape';
 import type { CredentialMeta } from '../../../shared/vault/credential-kinds';
 import { api } from '../api';
+import { StatusLine } from '../components/StatusLine';
 import { chooseSave, fileStem } from './save-to-chosen';
 
 /** "Save evidence report…": who signs it off, a note, PDF and signature options, then the save dialog. */
@@ -52,11 +53,7 @@ export function ReportForm({ landscape, onClose }: { landscape: Landscape; onClo
       </label>
       <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save…'}</button>
       <button type="button" onClick={onClose}>Close</button>
-      {status && (
-        <p role="status" className={status.ok ? 'ok-text evidence-status' : 'error-text evidence-status'} data-testid="evidence-status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status && { tone: status.ok ? 'ok' : 'error', text: status.text }} testId="evidence-status" />
     </form>
   );
 }
