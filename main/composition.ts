@@ -124,7 +124,7 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
     }),
   ),
   lazy(['evidence'], ['landscapes', 'vault', 'probes', 'pgp'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({
-    evidence: m.createEvidenceService({ landscapes: s.landscapes, vault: s.vault, history: (id, n) => s.probes.history(id, n), dataDir: s.dataDir, now: s.now, app: { name: APP_NAME, version: APP_VERSION }, ...(i.printPdf ? { printPdf: i.printPdf } : {}), expirySources: [s.pgp.expirySource] }),
+    evidence: m.createEvidenceService({ landscapes: s.landscapes, vault: s.vault, history: (id, n) => s.probes.history(id, n), dataDir: s.dataDir, now: s.now, app: { name: APP_NAME, version: APP_VERSION }, ...(i.printPdf ? { printPdf: i.printPdf } : {}), expirySources: [s.pgp.expirySource], pgp: s.pgp }),
   })),
   lazy(['bundles'], ['landscapes', 'vault'], () => import('./services/bundle/compose-bundles'), (m, s, i) => ({
     bundles: m.composeBundles({ dataDir: s.dataDir, storeBackend: s.storeBackend, secrets: s.secrets, vault: s.vault, landscapes: s.landscapes, redactor: s.redactor, log: s.log, now: s.now, clipboard: i.clipboard }),

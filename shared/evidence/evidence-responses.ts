@@ -30,6 +30,8 @@ export interface PackWritten {
   withheld: PackFileInfo[];
   /** The vault label of the .p12 password, when a .p12 was written. */
   p12PasswordLabel?: string;
+  /** The vault label of the PGP secret keyring's passphrase, when that keyring was written. */
+  pgpPassphraseLabel?: string;
 }
 
 export interface ExpiryRadar {

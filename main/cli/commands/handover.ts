@@ -30,6 +30,7 @@ export const handoverCommand: CommandDef = {
           `handover pack written to ${r.target}`,
           ...r.files.map((f) => `  ${f.path}  sha256 ${f.sha256}${f.confidential ? '  (secret)' : ''}`),
           ...(r.p12PasswordLabel ? [`.p12 password: in the vault as "${r.p12PasswordLabel}" (not in the pack)`] : []),
+          ...(r.pgpPassphraseLabel ? [`PGP secret keyring passphrase: in the vault as "${r.pgpPassphraseLabel}" (not in the pack)`] : []),
           ...(r.withheld.length ? ['secret files not included (add --include PATH to write one):', ...r.withheld.map((f) => `  ${f.path}  → ${f.place}`)] : []),
         ].join('\n'),
       );

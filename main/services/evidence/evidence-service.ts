@@ -21,7 +21,7 @@ import { signDetachedCms } from './cms-sign';
 import { collectExpiry, type ExpirySourceHook } from './expiry-collect';
 import { expiryCalendar } from './expiry-ics';
 import type { PdfPrinter } from './pdf-printer';
-import { createHandoverPack } from './handover-pack';
+import { createHandoverPack, type PackPgpPort } from './handover-pack';
 import type { ReportWritten } from '../../../shared/evidence/evidence-responses';
 
 export type { ReportWritten };
@@ -35,8 +35,10 @@ export interface EvidenceDeps {
   now: () => Date;
   app: { name: string; version: string };
   printPdf?: PdfPrinter;
-  /** Further expiry sources (PGP keys once that support exists). */
+  /** Further expiry sources (services.pgp's keys in use). */
   expirySources?: ExpirySourceHook[];
+  /** PGP keys for the handover pack's keyrings (services.pgp); without it the pack has no PGP files. */
+  pgp?: PackPgpPort;
 }
 
 export interface ReportRequest {

@@ -13,7 +13,10 @@ import { readCertificates } from '../material/cert-read';
 export type PackContent =
   | { type: 'p12'; credentialId: string; alias: string }
   | { type: 'text'; text: string }
-  | { type: 'cert'; pem: string };
+  | { type: 'cert'; pem: string }
+  /** Armored keyrings of PGP keys by fingerprint (pack-plan-pgp.ts); a secret one under the pack's passphrase. */
+  | { type: 'pgp-public'; fingerprints: string[] }
+  | { type: 'pgp-secret'; fingerprints: string[] };
 
 export interface PlannedFile {
   /** Relative, forward slashes: `<place folder>/<file>`. */

@@ -32,28 +32,40 @@ function unique(refs: string[]): string[] {
 }
 
 export function createPgpExport(deps: { keyring: PgpKeyring; dataDir: string }) {
+  async function publicKeyring(refs: string[], binary: boolean) {
+    const found = await Promise.all(unique(refs).map((l) => deps.keyring.resolve(l, 'labels')));
+    const keys = await Promise.all(found.map((f) => openpgp.readKey({ armoredKey: f.entry.publicKey })));
+    return { data: writeKeyring(keys, false, binary), found };
+  }
+
+  async function secretKeyring(refs: string[], passphrase: string, binary: boolean) {
+    if (!passphrase || passphrase.length < 8) {
+      throw new AppError('INVALID_INPUT', 'The secret keyring needs a passphrase of at least 8 characters: CI refuses unprotected secret keys.', 'passphrase');
+    }
+    const locked: openpgp.PrivateKey[] = [];
+    const described = [];
+    for (const ref of unique(refs)) {
+      const { key, summary } = await deps.keyring.privateKey(ref, 'labels');
+      locked.push(await openpgp.encryptKey({ privateKey: key, passphrase }));
+      described.push(describe(summary));
+    }
+    return { data: writeKeyring(locked, true, binary), described };
+  }
+
   return {
+    /** MAIN ONLY: keyrings in memory, armored (labels, key IDs or fingerprints), for the handover pack. */
+    publicKeyringText: async (refs: string[]) => (await publicKeyring(refs, false)).data as string,
+    secretKeyringText: async (refs: string[], passphrase: string) => (await secretKeyring(refs, passphrase, false)).data as string,
+
     async exportPublic(input: { labels: string[]; outPath: string; binary?: boolean }): Promise<PgpExportResult> {
-      const found = await Promise.all(unique(input.labels).map((l) => deps.keyring.resolve(l, 'labels')));
-      const keys = await Promise.all(found.map((f) => openpgp.readKey({ armoredKey: f.entry.publicKey })));
-      const data = writeKeyring(keys, false, !!input.binary);
+      const { data, found } = await publicKeyring(input.labels, !!input.binary);
       const path = writeExport(deps.dataDir, input.outPath, typeof data === 'string' ? data : Buffer.from(data), false);
       return { path, keyring: 'public', format: input.binary ? 'binary' : 'armored', keys: found.map((f) => describe(f.summary)), where: `${CI_PGP_WHERE} → Public Keys`, upload: uploadAdvice('public') };
     },
 
     /** Every key re-locked under `passphrase` (the one CI asks for on upload). */
     async exportSecret(input: { labels: string[]; outPath: string; passphrase: string; binary?: boolean }): Promise<PgpExportResult> {
-      if (!input.passphrase || input.passphrase.length < 8) {
-        throw new AppError('INVALID_INPUT', 'The secret keyring needs a passphrase of at least 8 characters: CI refuses unprotected secret keys.', 'passphrase');
-      }
-      const locked: openpgp.PrivateKey[] = [];
-      const described = [];
-      for (const ref of unique(input.labels)) {
-        const { key, summary } = await deps.keyring.privateKey(ref, 'labels');
-        locked.push(await openpgp.encryptKey({ privateKey: key, passphrase: input.passphrase }));
-        described.push(describe(summary));
-      }
-      const data = writeKeyring(locked, true, !!input.binary);
+      const { data, described } = await secretKeyring(input.labels, input.passphrase, !!input.binary);
       const path = writeExport(deps.dataDir, input.outPath, typeof data === 'string' ? data : Buffer.from(data), true);
       return { path, keyring: 'secret', format: input.binary ? 'binary' : 'armored', keys: described, where: `${CI_PGP_WHERE} → Secret Keys (give the same passphrase)`, upload: uploadAdvice('secret') };
     },

@@ -83,8 +83,11 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
           Import integration flows…
         </button>
         <HandoverButton landscapeId={landscape.id} landscapeName={landscape.name} />
-        <EvidenceButtons open={evidenceOpen} onOpen={setEvidenceOpen} radar={radar} />
         <ProbeAllControl landscapeId={landscape.id} onEdgeStates={setProbeStates} />
+      </div>
+      {/* A row of its own: one row of eight buttons overflows at 1280 px; the radar's count, last, moves nothing. */}
+      <div className="landscape-toolbar" role="toolbar" aria-label="Evidence and handover">
+        <EvidenceButtons open={evidenceOpen} onOpen={setEvidenceOpen} radar={radar} />
       </div>
       {problem && <p className="status status-error" role="alert">{problem}</p>}
       <EvidencePanel open={evidenceOpen} landscape={landscape} radar={radar} onClose={() => setEvidenceOpen(null)} />

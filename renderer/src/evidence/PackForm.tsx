@@ -20,7 +20,7 @@ export function PackForm({ landscape, onClose }: { landscape: Landscape; onClose
     if ('error' in chosen) return setStatus({ ok: false, text: chosen.error });
     const r = await api.saveHandoverPack({ landscapeId: landscape.id, path: chosen.path, include: ticked });
     if (!r.ok) return setStatus({ ok: false, text: r.error.message });
-    const pw = r.value.p12PasswordLabel ? ` The .p12 password is in Credentials as "${r.value.p12PasswordLabel}".` : '';
+    const pw = (r.value.p12PasswordLabel ? ` The .p12 password is in Credentials as "${r.value.p12PasswordLabel}".` : '') + (r.value.pgpPassphraseLabel ? ` The PGP secret keyring's passphrase is in Credentials as "${r.value.pgpPassphraseLabel}".` : '');
     setStatus({ ok: true, text: `Handover pack saved to ${r.value.target}: ${r.value.files.length} files, ${r.value.withheld.length} left out.${pw}` });
   };
   return (
