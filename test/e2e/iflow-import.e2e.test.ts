@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seed002Package, zipBomb } from '../support/iflow-builder';
+import { rawTextProblems } from '../support/human-text';
 import { createTestServices, makeHome } from '../support/test-services';
 import { openApp, type OpenedApp } from './harness';
 
@@ -36,11 +37,19 @@ describe('Import integration flows in the app', { timeout: 180_000 }, () => {
     expect(await table.locator('tbody tr').nth(3).textContent()).toMatch(/Cloud Integration → SAP_S4HANA.*ACME_S4_BASIC.*Replicate Account.*→ ToS4 \(SOAP\)/);
     expect(await panel.getByRole('table', { name: 'Security material by name' }).textContent()).toMatch(/acme_sscv2_client.*Missing/);
     expect(services.landscapes.list()).toEqual([]);
+    expect(rawTextProblems((await panel.textContent()) ?? '')).toEqual([]);
     // The README's screenshot of the preview is this very page.
     await panel.screenshot({ path: resolve(import.meta.dirname, '../../assets/screenshots/iflow-preview.png') });
     await panel.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Acme from iFlows' }).waitFor();
     expect(services.landscapes.get('Acme from iFlows').pathways).toHaveLength(4);
+    // Each pathway links back to its iFlows and adapters.
+    await page.getByRole('button', { name: /^Pathway 4: / }).click();
+    const sources = page.getByTestId('side-panel').getByRole('region', { name: 'From integration flows' });
+    expect(await sources.getByRole('listitem').allTextContents()).toEqual([
+      'Replicate Account from SAP Sales and Service Cloud Version 2 to SAP S/4HANA → adapter “ToS4” (SOAP)',
+      'Replicate Sales Order from SAP Sales and Service Cloud Version 2 to SAP S/4HANA → adapter “ToS4IDoc” (IDoc)',
+    ]);
   });
 
   it('from the diagram: a zip bomb is refused, the package fills in the drawn pathways, a second import changes nothing', async () => {
@@ -73,6 +82,7 @@ describe('Import integration flows in the app', { timeout: 180_000 }, () => {
     expect(rows[3]).toMatch(/Changed.*Credential name: — → ACME_S4_BASIC/);
     // Field names in the consultant's words, never the model's keys.
     expect(rows.join(' ')).not.toMatch(/keystoreAlias|credentialName|endpoint/);
+    expect(rawTextProblems((await panel.textContent()) ?? '')).toEqual([]);
     await panel.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/Imported into “Drawn”: 4 pathways added or changed/);
     const imported = services.landscapes.get('Drawn');

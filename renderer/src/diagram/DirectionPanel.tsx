@@ -9,6 +9,7 @@ import { PathwayConfigForm, type SavePatch } from './PathwayConfigForm';
 import { ProbeSlot } from './ProbeSlot';
 import { PgpPathwayFields } from './PgpPathwayFields';
 import { HostKeyConfirm } from '../probe/HostKeyConfirm';
+import { IflowSources } from './IflowSources';
 import { DetailPanel } from './DetailPanel';
 
 export interface DirectionPanelProps {
@@ -29,6 +30,7 @@ export function DirectionPanel({ landscape, view, credentials, onSave, onTick, o
     <DetailPanel title={`Pathway ${view.number}: ${view.from} → ${view.to}`} titleId={`panel-${view.id}`} onClose={onClose}>
       <DirectionLine view={view} peerName={peerName} />
       <MaintainedWhere view={view} peerName={peerName} onTick={onTick} />
+      {pathway && <IflowSources pathway={pathway} />}
       <div>
         {pathway && view.direction && <PathwayConfigForm key={pathway.id} pathway={pathway} direction={view.direction} credentials={credentials} onSave={onSave} />}
         {pathway && view.direction && <PgpPathwayFields key={`pgp-${pathway.id}`} pathway={pathway} direction={view.direction} onSave={onSave} />}
