@@ -2,9 +2,13 @@
  * The hostile peer catalogue: every kind of bad peer a consultant's probe can meet, each a small
  * loopback server (test/peers/hostile-catalogue.ts), each probed through the real engine and runner
  * with a short deadline. Every probe must end within its deadline + 10 %, name the right cause, and
- * read no more than the stated cap (counted on the client's sockets).
+ * read no more than the stated cap (counted on the client's sockets). The deadline is a timer: on a
+ * loaded machine the timer itself fires late, so the time this process was kept from running (the
+ * event loop's worst delay during the probe) is added to the bound — a probe that waits for the
+ * peer instead of its deadline still fails, by seconds.
  */
 import net from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createHash, X509Certificate } from 'node:crypto';
 import { utils } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,15 +144,19 @@ describe('hostile peer catalogue', () => {
       pinnedKey = entry.name.includes('pinned') ? other : '';
       const before = clientSockets.length;
       try {
+        const lag = monitorEventLoopDelay({ resolution: 10 });
+        lag.enable();
         const started = Date.now();
         const result = await engine.run({ kind: entry.kind, target: { host: '127.0.0.1', port: peer.port }, deadlineMs: DEADLINE, runner: (entry.runner ?? runnerFor[entry.kind])(peer.port) });
         const elapsed = Date.now() - started;
+        lag.disable();
+        const lagMs = Math.round(lag.max / 1e6);
         const read = clientSockets.slice(before).reduce((n, s) => n + s.bytesRead, 0);
         const codes = result.findings.map((f) => f.code);
         const stopped = result.steps.find((st) => st.status === 'failed')?.id ?? '-';
-        const line = `${entry.name}: ${result.verdict} at ${stopped} [${codes.join(', ')}] ${elapsed} ms, ${(read / KB).toFixed(1)} KB read`;
+        const line = `${entry.name}: ${result.verdict} at ${stopped} [${codes.join(', ')}] ${elapsed} ms (loop delay ${lagMs} ms), ${(read / KB).toFixed(1)} KB read`;
         results.push(`NO ${line}`);
-        expect(elapsed).toBeLessThanOrEqual(DEADLINE * 1.1);
+        expect(elapsed).toBeLessThanOrEqual(DEADLINE * 1.1 + lagMs);
         expect(read).toBeLessThanOrEqual(entry.capBytes);
         expect(result.verdict).toBe(entry.expect.verdict);
         expect(stopped).toBe(entry.expect.at);
