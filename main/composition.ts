@@ -28,6 +28,7 @@ import type { BundleService } from './services/bundle/bundle-service';
 import type { PgpService } from './services/pgp/pgp-service';
 import type { RouteResolver } from './services/network/route-resolver';
 import type { IflowImportService } from './services/iflow/iflow-import-service';
+import type { TrustService } from './services/trust/trust-service';
 import { lazyRegistry, lazy, type LazyEntry, type LazyRegistry } from './lazy-services';
 
 export interface CompositionInput {
@@ -85,6 +86,8 @@ export interface LazyServices extends VaultServices {
   routes: RouteResolver;
   /** Integration flows (iFlow and package exports) into a landscape. */
   iflows: IflowImportService;
+  /** The landscape's CA certificates and the modelled CI keystore, edited (the Trust screen). */
+  trust: TrustService;
 }
 
 export type ServiceName = keyof LazyServices;
@@ -134,6 +137,9 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
   })),
   lazy(['iflows'], ['landscapes', 'vault'], () => import('./services/iflow/iflow-import-service'), (m, s) => ({
     iflows: m.createIflowImportService({ landscapes: s.landscapes, vault: s.vault, now: s.now }),
+  })),
+  lazy(['trust'], ['landscapes', 'vault'], () => import('./services/trust/trust-service'), (m, s) => ({
+    trust: m.createTrustService({ landscapes: s.landscapes, vault: s.vault }),
   })),
 ];
 

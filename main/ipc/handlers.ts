@@ -15,6 +15,7 @@ import { createPgpHandlers } from './pgp-handlers';
 import { createBundleHandlers } from './bundle-handlers';
 import { createIflowHandlers } from './iflow-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
+import { createTrustHandlers } from './trust-handlers';
 
 function createAppHandlers(s: Services): HandlersFor<typeof appChannels> {
   return {
@@ -37,5 +38,6 @@ export function createHandlers(s: Services): Partial<Handlers> {
     ...createPgpHandlers(s),
     ...createBundleHandlers(s),
     ...createEvidenceHandlers(s),
+    ...createTrustHandlers(s),
   };
 }

@@ -10,6 +10,7 @@ import { pgpChannels } from './pgp-channels';
 import { bundleChannels } from './bundle-channels';
 import { iflowChannels } from './iflow-channels';
 import { evidenceChannels } from './evidence-channels';
+import { trustChannels } from './trust-channels';
 
 export const domainChannels = {
   ...iflowChannels,
@@ -21,6 +22,7 @@ export const domainChannels = {
   ...pgpChannels,
   ...bundleChannels,
   ...evidenceChannels,
+  ...trustChannels,
 } as const;
 
 export const domainEvents = {

@@ -25,7 +25,8 @@ export function checkEndpoint(landscape: Pick<Landscape, 'tenant'>, p: Pathway):
     if (!/^\/(http|cxf)\//i.test(path)) {
       out.push({ code: 'INBOUND_ENDPOINT_PATH', severity: 'warning', message: `Inbound endpoint ${endpoint} does not start with /http/… or /cxf/… on the runtime host.`, fix: 'Enter the endpoint as Monitor → Manage Integration Content → Endpoints shows it: HTTPS sender adapters listen on <runtime>/http/<address>; SOAP, IDoc and XI on <runtime>/cxf/<address>.', whereToFix: 'this-app', field: 'endpoint' });
     }
-    const runtime = landscape.tenant.runtimeHost.trim().toLowerCase();
+    // Stored as a bare host by the tenant form; an older value may still carry a scheme or port.
+    const runtime = hostOf(landscape.tenant.runtimeHost) ?? '';
     const host = hostOf(endpoint);
     if (runtime && host && host !== runtime) {
       out.push({ code: 'INBOUND_ENDPOINT_HOST', severity: 'warning', message: `Inbound endpoint host ${host} is not the tenant runtime host ${runtime}.`, fix: 'Senders call the runtime (-rt) host from the service key url: use it in the endpoint (and in the sender’s destination).', whereToFix: 'this-app', field: 'endpoint' });

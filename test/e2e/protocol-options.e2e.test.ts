@@ -59,13 +59,15 @@ describe('protocol options in the direction panel', { timeout: 120_000 }, () => 
     const home = makeHome('landscape-clear-');
     const services = createTestServices(home);
     const l = services.landscapes.create({ templateId: 's4-sscv2', name: 'Clear' });
-    const pathway = l.pathways.find((p) => p.number === 1)!;
+    // Pathway 4 (CI → S/4HANA, Basic): an outbound credential is named in CI, so the field is shown.
+    const pathway = l.pathways.find((p) => p.number === 4)!;
     services.landscapes.updatePathway(l.id, pathway.id, { credentialName: 'S4_TO_CI' });
     app = await openApp({ home, services });
     await openLandscape(app.page, 'Clear');
+    await app.page.getByTestId('diagram').getByRole('button', { name: /^Pathway 4: / }).click();
     expect(await app.page.locator('#cfg-credentialName').inputValue()).toBe('S4_TO_CI');
     await app.page.locator('#cfg-credentialName').fill('');
     await app.page.locator('#cfg-credentialName').press('Enter');
-    await expect.poll(() => services.landscapes.get(l.id).pathways.find((p) => p.number === 1)!.credentialName).toBeUndefined();
+    await expect.poll(() => services.landscapes.get(l.id).pathways.find((p) => p.number === 4)!.credentialName).toBeUndefined();
   });
 });

@@ -187,6 +187,8 @@ export function createLandscapesService(deps: LandscapesDeps) {
     removePathway: (ref: string, pathwayId: string) => mutate(ref, (l) => edits.removePathway(l, pathwayId)),
     tickStep: (ref: string, pathwayId: string, stepId: string, done: boolean) =>
       mutate(ref, (l, c) => edits.tickStep(l, pathwayId, stepId, done, c)),
+    /** A read-modify-write of one landscape under the store's lock (the trust screen's edits). */
+    modify: (ref: string, change: (l: Landscape) => Landscape) => mutate(ref, (l) => change(l)),
     newId,
   };
   return { ...service, files: createLandscapeFiles(service) };

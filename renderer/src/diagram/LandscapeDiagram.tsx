@@ -121,6 +121,7 @@ export function LandscapeDiagram({ landscape, client, onChanged }: { landscape: 
           onClose={close}
           onOpenPathway={(id) => setSelection({ kind: 'edge', id })}
           onRemove={() => void removeSystem(selection.id)}
+          onTenantSaved={onChanged}
         />
       )}
     </div>

@@ -11,6 +11,7 @@ import {
   type Protocol,
 } from '../../../shared/landscape';
 import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
+import { applicableFields } from '../../../shared/landscape/applicable-fields';
 import type { AppErrorData } from '../../../shared/result';
 import { CommitInput } from './CommitInput';
 import { ProtocolOptions } from './ProtocolOptions';
@@ -31,6 +32,8 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
   };
   const auths = validAuthMethods(p.protocol, direction);
   const onPremise = p.proxy.type === 'on-premise' ? p.proxy : null;
+  // Only the fields this direction and authentication use (shared/landscape/applicable-fields.ts).
+  const shows = applicableFields(p, direction);
   const row = (field: ConfigField, control: ReactNode) => (
     <>
       <label htmlFor={`cfg-${field}`}>{FIELD_LABELS[field]}</label>
@@ -56,7 +59,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
             {validAdapters(p.protocol).map((x) => <option key={x} value={x}>{ADAPTER_LABELS[x]}</option>)}
           </select>)}
         {row('endpoint', <CommitInput id="cfg-endpoint" value={p.endpoint} invalid={invalid('endpoint')} placeholder={direction === 'inbound' ? 'https://<sub>.it-cpi001-rt.cfapps…/cxf/…' : 'https://receiver.example.com/…'} onCommit={(v) => void save('endpoint', { endpoint: v })} />)}
-        {row('proxy',
+        {shows.has('proxy') && row('proxy',
           <select id="cfg-proxy" value={p.proxy.type === 'on-premise' ? 'on-premise' : 'internet'} aria-invalid={invalid('proxy') || undefined} onChange={(e) => void save('proxy', { proxy: e.target.value === 'on-premise' ? { type: 'on-premise', locationId: '', virtualHost: '' } : { type: 'internet' } })}>
             <option value="internet">Internet</option>
             <option value="on-premise">On-Premise (Cloud Connector)</option>
@@ -71,7 +74,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
               {auths.map((x) => <option key={x} value={x}>{AUTH_LABELS[x]}</option>)}
             </select>)
         )}
-        {credentials === null ? (
+        {!shows.has('credentialId') ? null : credentials === null ? (
           <p className="note" data-testid="credential-note">Credentials are picked from the vault once the vault lists them (Credentials view).</p>
         ) : (
           row('credentialId',
@@ -80,9 +83,9 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
               {credentialsFor(p.auth, credentials).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
             </select>)
         )}
-        {row('credentialName', <CommitInput id="cfg-credentialName" value={p.credentialName ?? ''} invalid={invalid('credentialName')} placeholder="User Credentials artifact name in CI" onCommit={(v) => void save('credentialName', { credentialName: v || undefined })} />)}
-        {row('keystoreAlias', <CommitInput id="cfg-keystoreAlias" value={p.keystoreAlias ?? ''} invalid={invalid('keystoreAlias')} placeholder="key pair alias in the CI keystore" onCommit={(v) => void save('keystoreAlias', { keystoreAlias: v || undefined })} />)}
-        <ProtocolOptions pathway={p} row={row} save={save} invalid={invalid} />
+        {shows.has('credentialName') && row('credentialName', <CommitInput id="cfg-credentialName" value={p.credentialName ?? ''} invalid={invalid('credentialName')} placeholder="User Credentials artifact name in CI" onCommit={(v) => void save('credentialName', { credentialName: v || undefined })} />)}
+        {shows.has('keystoreAlias') && row('keystoreAlias', <CommitInput id="cfg-keystoreAlias" value={p.keystoreAlias ?? ''} invalid={invalid('keystoreAlias')} placeholder="key pair alias in the CI keystore" onCommit={(v) => void save('keystoreAlias', { keystoreAlias: v || undefined })} />)}
+        <ProtocolOptions pathway={p} showUser={shows.has('user')} row={row} save={save} invalid={invalid} />
         {error && error.field === undefined && <p className="note error-text" role="alert">{error.message}</p>}
       </div>
     </section>

@@ -15,12 +15,12 @@ const PROTECTIONS: Array<{ value: NonNullable<Pathway['smtp']>['protection']; la
 ];
 
 /** The settings only SFTP or SMTP pathways have, as Cloud Integration's adapters name them. */
-export function ProtocolOptions({ pathway: p, row, save, invalid }: { pathway: Pathway; row: Row; save: Save; invalid: (f: ConfigField) => boolean }) {
+export function ProtocolOptions({ pathway: p, showUser, row, save, invalid }: { pathway: Pathway; showUser: boolean; row: Row; save: Save; invalid: (f: ConfigField) => boolean }) {
   if (p.protocol === 'sftp') {
     const sftp = p.sftp ?? {};
     return (
       <>
-        {row('user', <CommitInput id="cfg-user" invalid={invalid('user')} value={sftp.user ?? ''} placeholder="SFTP user (or from the credential)" onCommit={(v) => void save('user', { sftp: { ...sftp, user: v || undefined } })} />)}
+        {showUser && row('user', <CommitInput id="cfg-user" invalid={invalid('user')} value={sftp.user ?? ''} placeholder="SFTP user (or from the credential)" onCommit={(v) => void save('user', { sftp: { ...sftp, user: v || undefined } })} />)}
         {row('directory', <CommitInput id="cfg-directory" invalid={invalid('directory')} value={sftp.directory ?? ''} placeholder="directory under the user's home" onCommit={(v) => void save('directory', { sftp: { ...sftp, directory: v || undefined } })} />)}
         {row('writeCheck',
           <label className="inline-check">

@@ -7,16 +7,15 @@ import { useEffect, useState } from 'react';
 import type { Landscape, LandscapeSummary } from '../../../../shared/landscape';
 import type { PathwayView } from '../../../../shared/landscape/pathway-view';
 import type { ServiceKeyImportResult } from '../../../../shared/vault/credential-responses';
+import { parseRuntimeHost } from '../../../../shared/landscape/tenant-input';
 import { api } from '../../api';
 import { StatusLine } from '../../components/StatusLine';
 import { useTransientStatus } from '../../components/use-transient-status';
 
+/** The runtime host exactly as the tenant form stores it (shared/landscape/tenant-input.ts). */
 function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
+  const r = parseRuntimeHost(url);
+  return r.ok ? r.value : '';
 }
 
 /** The endpoint with the service key's runtime origin and the pathway's own path. */
