@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { isAppError } from '../../shared/result';
 import { preview } from './mutate';
+import { ownClock } from './run-queue';
 import { INPUT_BUDGET_MS, type FuzzFailure, type FuzzStats, type FuzzTarget } from './fuzz-types';
 
 /** Failing inputs are kept for replay: <tmp>/landscape-fuzz-failures/<parser>-<n>.bin (or .json). */
@@ -57,7 +58,7 @@ export async function runTarget(target: FuzzTarget, o: RunOptions): Promise<Fuzz
           stats.failures.push(f);
         };
         o.onInput?.(index++, shown);
-        const started = performance.now();
+        const elapsed = ownClock();
         const cpuBefore = process.cpuUsage();
         let accepted = false;
         let result: unknown;
@@ -71,10 +72,11 @@ export async function runTarget(target: FuzzTarget, o: RunOptions): Promise<Fuzz
         }
         // CPU time of this process, not wall time: the suite shares two cores with other work, and a
         // parser's cost is what it burns. Waiting (a wire target's socket) is bounded separately: wall
-        // time past 10× the budget counts as slow too, and the parent's watchdog kills a real hang.
+        // time past 10× the budget counts as slow too (less the time spent waiting for a core, see
+        // run-queue.ts), and the parent's watchdog kills a real hang.
         const cpu = process.cpuUsage(cpuBefore);
         const ms = (cpu.user + cpu.system) / 1000;
-        const wall = performance.now() - started;
+        const wall = elapsed();
         stats.inputs++;
         if (ms > stats.slowestMs) Object.assign(stats, { slowestMs: ms, slowestInput: shown });
         if (ms > budgetMs || wall > 10 * budgetMs) fail({ kind: 'slow', input: shown, detail: `${ms.toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall (budget ${budgetMs} ms)` });
