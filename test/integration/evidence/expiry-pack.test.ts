@@ -3,8 +3,9 @@
  * source: a CI key pair certificate that expires in 10 days, a certificate from a BTP service key,
  * a key pair still waiting for its certificate, the landscape's CA, the chain a real peer
  * (openssl s_server) presented to a probe, an SSH host-key pin due for re-confirmation, and a PGP
- * key through the expiry hook. The .ics is read back by an RFC 5545 line parser (Python stdlib);
- * the pack's files by keytool, openssl, ssh-keygen and sha256sum.
+ * key a pathway uses (services.pgp). The .ics is read back by a calendar parser (Debian's
+ * python3-icalendar) after an RFC 5545 line check; the pack's files by keytool, openssl,
+ * ssh-keygen and sha256sum.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
@@ -77,6 +78,8 @@ describe('expiry radar and handover pack', { timeout: 180_000 }, () => {
     set(2, { endpoint: `https://localhost:${peer.port}/api`, keystoreAlias: 'sscv2_client', probe: { deadlineMs: 5000 } });
     set(3, { credentialId: senderCert.id });
     set(4, { auth: 'client-certificate', credentialId: waiting.id });
+    await services.pgp.create({ label: 'Radar PGP', userId: 'Radar <radar@acme.example>', expiresDays: 20 });
+    await services.pgp.attach({ landscape: NAME, pathway: 2, own: 'Radar PGP', encrypt: false, sign: true });
     await services.probes.start(l.id, 2, () => {}).done;
     const r = await cli(['expiry', NAME, '--json', '--ics', join(work, 'radar.ics')]);
     expect(r.code, r.stderr).toBe(1); // something is within 14 days
@@ -90,7 +93,7 @@ describe('expiry radar and handover pack', { timeout: 180_000 }, () => {
 
   it('lists an item from each source, soonest first, with the pathway it breaks, the side and what to renew where', () => {
     const sources = new Set(items.map((i) => i.source));
-    for (const s of ['vault-certificate', 'vault-key-pair', 'ca-certificate', 'peer-certificate', 'service-key-certificate', 'ssh-host-key-pin']) expect(sources, s).toContain(s);
+    for (const s of ['vault-certificate', 'vault-key-pair', 'ca-certificate', 'peer-certificate', 'service-key-certificate', 'ssh-host-key-pin', 'pgp-key']) expect(sources, s).toContain(s);
     const days = items.filter((i) => i.daysLeft !== undefined).map((i) => i.daysLeft!);
     expect(days).toEqual([...days].sort((a, b) => a - b));
     expect(items.at(-1)!.source).toBe('vault-key-pair');
@@ -106,6 +109,10 @@ describe('expiry radar and handover pack', { timeout: 180_000 }, () => {
     expect(seen.map((i) => i.subject)).toContain('CN=localhost, O=Landscape Test');
     expect(seen.every((i) => i.pathways.join() === '2' && i.side === 'peer-system')).toBe(true);
     expect(items.find((i) => i.title === 'CN=Landscape Test Root CA, O=Landscape Test')?.pathways).toContain(2);
+    const pgp = items.find((i) => i.source === 'pgp-key')!;
+    expect(pgp).toMatchObject({ pathways: [2], side: 'ci-pgp-keyring', level: 'soon' });
+    expect(pgp.daysLeft).toBeGreaterThanOrEqual(19);
+    expect(pgp.title).toContain('Radar PGP');
   });
 
   it('--within filters to what is due', async () => {
@@ -116,53 +123,51 @@ describe('expiry radar and handover pack', { timeout: 180_000 }, () => {
     expect((await cli(['expiry', '--all', '--within', '0', '--json'])).code).toBe(0);
   });
 
-  it('writes an .ics that an RFC 5545 parser reads: one event with one reminder per dated item', () => {
+  it('writes an .ics that a calendar parser (python3-icalendar) reads: one event with one reminder per dated item', () => {
     const script = String.raw`
 import json, sys
-raw = open(sys.argv[1], 'rb').read().decode('utf-8')
-assert raw.endswith('\r\n') and '\n' not in raw.replace('\r\n', ''), 'lines must end in CRLF'
-physical = raw.split('\r\n')[:-1]
-assert all(len(l.encode()) <= 75 for l in physical), 'a line is longer than 75 octets'
-lines = []
-for l in physical:
-    if l[:1] in (' ', '\t'): lines[-1] += l[1:]
-    else: lines.append(l)
-stack, events, cur = [], [], None
-for l in lines:
-    name, _, value = l.partition(':')
-    name = name.split(';')[0]
-    if name == 'BEGIN':
-        stack.append(value)
-        if value == 'VEVENT': cur = {'alarms': 0}
-        if value == 'VALARM': cur['alarms'] += 1
-    elif name == 'END':
-        assert stack.pop() == value, 'unbalanced ' + value
-        if value == 'VEVENT': events.append(cur); cur = None
-    elif cur is not None and stack[-1] == 'VEVENT':
-        cur[name] = value
-    elif cur is not None and stack[-1] == 'VALARM':
-        cur['alarm_' + name] = value
-assert not stack
+from icalendar import Calendar
+raw = open(sys.argv[1], 'rb').read()
+text = raw.decode('utf-8')
+assert text.endswith('\r\n') and '\n' not in text.replace('\r\n', ''), 'lines must end in CRLF'
+assert all(len(l.encode()) <= 75 for l in text.split('\r\n')), 'a line is longer than 75 octets'
+cal = Calendar.from_ical(raw)
+assert cal.name == 'VCALENDAR' and str(cal['VERSION']) == '2.0'
+events = []
+for e in cal.walk('VEVENT'):
+    alarms = e.walk('VALARM')
+    events.append({
+        'uid': str(e['UID']),
+        'summary': str(e['SUMMARY']),
+        'start': e.decoded('DTSTART').isoformat(),
+        'alarms': len(alarms),
+        'action': str(alarms[0]['ACTION']) if alarms else None,
+        'trigger_days': alarms[0].decoded('TRIGGER').days if alarms else None,
+    })
 print(json.dumps(events))
 `;
-    const r = spawnSync('python3', ['-c', script, join(work, 'radar.ics')], { encoding: 'utf8' });
+    // Debian's python3 (the package's home), not whatever python3 is first on PATH.
+    const r = spawnSync('/usr/bin/python3', ['-c', script, join(work, 'radar.ics')], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const events: Array<Record<string, string | number>> = JSON.parse(r.stdout);
+    const events: Array<{ uid: string; summary: string; start: string; alarms: number; action: string; trigger_days: number }> = JSON.parse(r.stdout);
     const dated = items.filter((i) => i.notAfter);
     expect(events).toHaveLength(dated.length);
-    expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     for (const e of events) {
       expect(e.alarms).toBe(1);
-      expect(e.alarm_ACTION).toBe('DISPLAY');
-      expect(String(e.alarm_TRIGGER)).toMatch(/^-P(\d+D|T0S|0D)/);
-      expect(String(e.DTSTART)).toMatch(/^\d{8}/);
+      expect(e.action).toBe('DISPLAY');
+      expect(e.trigger_days).toBeLessThanOrEqual(0);
+      expect(e.start).toMatch(/^\d{4}-\d{2}-\d{2}/);
     }
-    expect(events.some((e) => String(e.SUMMARY).includes('CI key pair for SSCv2'))).toBe(true);
+    const ci = events.find((e) => e.summary.includes('CI key pair for SSCv2'))!;
+    const ciItem = items.find((i) => i.source === 'vault-certificate')!;
+    expect(ci.start.slice(0, 10)).toBe(ciItem.notAfter!.slice(0, 10));
+    expect(events.some((e) => e.summary.includes('Radar PGP'))).toBe(true);
   });
 
-  it('takes further sources through the hook (PGP keys once that support exists)', async () => {
+  it('takes further sources through the hook', async () => {
     const pgp: ExpiryItem = { id: 'pgp:ABCD', source: 'pgp-key', title: 'PGP key partner@example.org', notAfter: new Date(Date.now() + 20 * DAY).toISOString(), daysLeft: 20, level: 'soon', pathways: [2], side: 'ci-pgp-keyring', renew: 'Extend the key and upload the public keyring', landscape: NAME };
-    const evidence = createEvidenceService({ landscapes: services.landscapes, vault: services.vault, history: (id, n) => services.probes.history(id, n), dataDir: home, now: () => new Date(), app: { name: 'x', version: '0' }, expirySources: [() => [pgp]] });
+    const evidence = createEvidenceService({ landscapes: services.landscapes, vault: services.vault, history: (id, n) => services.probes.history(id, n), dataDir: home, now: () => new Date(), app: { name: 'x', version: '0' }, expirySources: [services.pgp.expirySource, () => [pgp]] });
     const withPgp = await evidence.expiry(NAME);
     expect(withPgp.map((i) => i.id)).toContain('pgp:ABCD');
     expect(withPgp.length).toBe(items.length + 1);
