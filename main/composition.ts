@@ -129,8 +129,8 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
   lazy(['evidence'], ['landscapes', 'vault', 'probes', 'pgp'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({
     evidence: m.createEvidenceService({ landscapes: s.landscapes, vault: s.vault, history: (id, n) => s.probes.history(id, n), dataDir: s.dataDir, now: s.now, app: { name: APP_NAME, version: APP_VERSION }, ...(i.printPdf ? { printPdf: i.printPdf } : {}), expirySources: [s.pgp.expirySource], pgp: s.pgp }),
   })),
-  lazy(['bundles'], ['landscapes', 'vault'], () => import('./services/bundle/compose-bundles'), (m, s, i) => ({
-    bundles: m.composeBundles({ dataDir: s.dataDir, storeBackend: s.storeBackend, secrets: s.secrets, vault: s.vault, landscapes: s.landscapes, redactor: s.redactor, log: s.log, now: s.now, clipboard: i.clipboard }),
+  lazy(['bundles'], ['landscapes', 'vault', 'pgp'], () => import('./services/bundle/compose-bundles'), (m, s, i) => ({
+    bundles: m.composeBundles({ dataDir: s.dataDir, storeBackend: s.storeBackend, secrets: s.secrets, vault: s.vault, landscapes: s.landscapes, redactor: s.redactor, log: s.log, now: s.now, clipboard: i.clipboard, pgp: s.pgp }),
   })),
   lazy(['pgp'], ['vault', 'landscapes'], () => import('./services/pgp/pgp-service'), (m, s) => ({
     pgp: m.createPgpService({ vault: s.vault, landscapes: s.landscapes, dataDir: s.dataDir, storeBackend: s.storeBackend, log: s.log, now: s.now }),

@@ -12,7 +12,8 @@ import { credentialMetaPatchSchema } from '../vault/credential-schema';
 import { credentialRefKey, jsonPath, landscapeFileSchema, type FileCredentialRef, type FileProblem, type LandscapeFile } from '../landscape/landscape-file';
 
 export const BUNDLE_FORMAT = 'landscape-setup/bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2 adds `pgpKeys`; a bundle without PGP keys is still written as 1, so older apps read it. */
+export const BUNDLE_FORMAT_VERSION = 2;
 /** The largest bundle file read (a landscape is KBs; 2,000 credentials of 64 KiB would be 128 MiB). */
 export const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
 
@@ -27,12 +28,26 @@ export const bundleCredentialSchema = z.strictObject({
 });
 export type BundleCredential = z.infer<typeof bundleCredentialSchema>;
 
+/**
+ * A PGP key the landscapes' pathways use (by fingerprint): its public half, and for our own keys
+ * the label of the bundle credential (kind pgp-key) that carries the locked private key and its
+ * passphrase, so the secret half travels through the same all-or-nothing vault batch.
+ */
+export const bundlePgpKeySchema = z.strictObject({
+  label: z.string().trim().min(1).max(200),
+  fingerprint: z.string().regex(/^[0-9a-f]{40}$|^[0-9a-f]{64}$/),
+  publicKey: z.string().max(1_000_000).refine((t) => t.startsWith('-----BEGIN PGP PUBLIC KEY BLOCK-----'), 'only an armored public key belongs here'),
+  credential: z.string().trim().min(1).max(200).optional(),
+});
+export type BundlePgpKey = z.infer<typeof bundlePgpKeySchema>;
+
 export const bundleDocumentSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(BUNDLE_FORMAT_VERSION)]),
   createdAt: z.string().max(40),
   landscapes: z.array(landscapeFileSchema).min(1).max(100),
   credentials: z.array(bundleCredentialSchema).max(2000).default([]),
+  pgpKeys: z.array(bundlePgpKeySchema).max(500).default([]),
 });
 export type BundleDocument = z.infer<typeof bundleDocumentSchema>;
 
@@ -43,13 +58,20 @@ export interface BundleCredentialInput {
   secret: SecretPayload;
 }
 
-export function buildBundleDocument(landscapes: LandscapeFile[], credentials: BundleCredentialInput[], createdAt: string): BundleDocument {
-  return bundleDocumentSchema.parse({ format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, createdAt, landscapes, credentials });
+export function buildBundleDocument(landscapes: LandscapeFile[], credentials: BundleCredentialInput[], createdAt: string, pgpKeys: BundlePgpKey[] = []): BundleDocument {
+  const base = { format: BUNDLE_FORMAT, createdAt, landscapes, credentials };
+  return bundleDocumentSchema.parse(pgpKeys.length ? { ...base, formatVersion: BUNDLE_FORMAT_VERSION, pgpKeys } : { ...base, formatVersion: 1 });
+}
+
+/** The text that is encrypted: a format-1 document has no pgpKeys field (format-1 apps refuse unknown fields). */
+export function bundleText(doc: BundleDocument): string {
+  const { pgpKeys: _pgp, ...v1 } = doc;
+  return JSON.stringify(doc.formatVersion === 1 ? v1 : doc);
 }
 
 /** The fingerprint a landscape file names a credential by (the same choice as credential links). */
-export function fingerprintOfMeta(meta: { fingerprints?: { sha256?: string; ssh?: string; publicKeySha256?: string } }): string | undefined {
-  return meta.fingerprints?.sha256 ?? meta.fingerprints?.ssh ?? meta.fingerprints?.publicKeySha256;
+export function fingerprintOfMeta(meta: { fingerprints?: { sha256?: string; ssh?: string; publicKeySha256?: string; pgp?: string } }): string | undefined {
+  return meta.fingerprints?.sha256 ?? meta.fingerprints?.ssh ?? meta.fingerprints?.publicKeySha256 ?? meta.fingerprints?.pgp;
 }
 
 export function bundleRefOf(c: Pick<BundleCredential, 'label' | 'meta'>): FileCredentialRef {

@@ -61,6 +61,8 @@ export interface BundleApplied {
   credentials: Array<{ label: string; action: 'created' | 'replaced' | 'reused' | 'skipped' }>;
   /** References no credential in the bundle or here answers: the pathway keeps no credential until relinked. */
   unresolved: FileCredentialRef[];
+  /** The PGP keys the bundle carried: new here, already here, or a stored public key that got its secret half. */
+  pgpKeys?: Array<{ label: string; action: 'created' | 'reused' | 'secret-added' }>;
 }
 
 export interface BundleExported {

@@ -17,7 +17,8 @@ import { createFileBackend } from '../../main/services/store/file-backend';
 import { loadKeytar, type BackendLoader } from '../../main/services/vault/secret-backend';
 import type { StoreBackendFactory } from '../../main/services/store/store-backend';
 import type { Services } from '../../main/composition';
-import { BUNDLE_FORMAT } from '../../shared/bundle/bundle-document';
+import * as openpgp from 'openpgp';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from '../../shared/bundle/bundle-document';
 import { createTestServices, makeHome } from '../support/test-services';
 import { seedSender, snapshotStores, type Sender } from '../support/bundle-fixtures';
 import { searchKeyring } from './keychain-helpers';
@@ -111,6 +112,30 @@ describe('bundle import is all or nothing', { timeout: 300_000 }, () => {
     expect(secretsLeftInKeyring(sender, seeded)).toEqual([]);
     expect(await receiver.vault.orphans()).toEqual([]);
   });
+
+  it('with PGP keys: the landscapes write failing takes the PGP keys and their secret halves back too', async () => {
+    const sender = createTestServices(makeHome('bundle-sender-'));
+    await seedSender(sender, 'PGP disk full');
+    await sender.pgp.create({ label: 'Sender PGP', userId: 'Sender <sender@acme.example>' });
+    const { publicKey } = await openpgp.generateKey({ type: 'rsa', rsaBits: 2048, userIDs: [{ email: 'partner@partner.example' }], format: 'armored' });
+    await sender.pgp.importKeys({ data: publicKey, label: 'Partner PGP' });
+    await sender.pgp.attach({ landscape: 'PGP disk full', pathway: 2, own: 'Sender PGP', partner: 'Partner PGP' });
+    const armed = { on: false };
+    const receiver = createTestServices(makeHome('bundle-receiver-'), { storeBackend: confFailingFor('landscapes', armed) });
+    await receiverWithHistory(receiver);
+    await receiver.pgp.create({ label: 'Receiver PGP', userId: 'Receiver <receiver@acme.example>' });
+    const file = join(outDir(), 'pgp.age');
+    await sender.bundles.exportBundle(['PGP disk full'], file, { recipient: (await receiver.bundles.identity()).recipient });
+    const before = snapshotStores(receiver);
+    expect(Object.keys(before)).toContain('pgp-keys.json');
+    const preview = await receiver.bundles.open(file);
+    armed.on = true;
+    await expect(receiver.bundles.apply(preview.token, {}, 'keep-both')).rejects.toThrow();
+    armed.on = false;
+    expect(snapshotStores(receiver)).toEqual(before);
+    expect((await receiver.pgp.list()).map((k) => k.label)).toEqual(['Receiver PGP']);
+    expect(await receiver.vault.orphans()).toEqual([]);
+  });
 });
 
 describe('bad bundles get clear errors and leave no trace', { timeout: 300_000 }, () => {
@@ -171,7 +196,7 @@ describe('bad bundles get clear errors and leave no trace', { timeout: 300_000 }
     const landscapeFile = JSON.parse((await sender.landscapes.files.exportText('Bad files')).text);
     const emptySecret = ageEncrypt('empty-secret.age', { format: BUNDLE_FORMAT, formatVersion: 1, createdAt: 'x', landscapes: [landscapeFile], credentials: [{ label: 'Empty', kind: 'basic', secret: {} }] });
     await expect(receiver.bundles.open(emptySecret)).rejects.toMatchObject({ code: 'BUNDLE_INVALID', message: expect.stringMatching(/\$\.credentials\[0\]\.secret: The secret is empty/) });
-    await expect(receiver.bundles.open(ageEncrypt('newer.age', { format: BUNDLE_FORMAT, formatVersion: 2 }))).rejects.toMatchObject({ code: 'BUNDLE_TOO_NEW' });
+    await expect(receiver.bundles.open(ageEncrypt('newer.age', { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION + 1 }))).rejects.toMatchObject({ code: 'BUNDLE_TOO_NEW' });
     await expect(receiver.bundles.open(ageEncrypt('other.age', { hello: 'world' }))).rejects.toMatchObject({ code: 'BUNDLE_INVALID', message: expect.stringMatching(/not a Landscape Setup bundle/) });
     expect(snapshotStores(receiver)).toEqual(before);
   });

@@ -15,6 +15,7 @@ import type { CredentialLinks } from '../landscapes/credential-links';
 import { validateLandscape } from '../landscapes/validate-landscape';
 import { newCredentialId, type BatchItem, type BatchReceipt } from '../vault/vault-batch';
 import type { BundlePlan } from './bundle-plan';
+import { planPgpImport, type BundlePgpPort } from './bundle-pgp';
 
 export interface ApplyDeps {
   localCredentials: CredentialMeta[];
@@ -24,6 +25,8 @@ export interface ApplyDeps {
   importLandscapes: (add: Landscape[], removeIds: string[]) => Landscape[];
   newId: () => string;
   now: () => Date;
+  /** services.pgp: the bundle's PGP keys become its entries (absent: a bundle with PGP keys is refused). */
+  pgp?: BundlePgpPort;
 }
 
 function freeName(base: string, taken: Set<string>, suffix: (n: number) => string): string {
@@ -103,12 +106,28 @@ export async function applyBundle(plan: BundlePlan, choices: Record<string, Conf
     report.landscapes.push(choice === 'replace' && localId ? { name, id: l.id, replacedId: localId, action: 'replaced' } : { name, id: l.id, action: 'created' });
   }
 
+  // Where each bundle credential landed, for the PGP keys' secret halves.
+  const landed = new Map<string, Pick<CredentialMeta, 'id' | 'label' | 'fingerprints'>>();
+  doc.credentials.forEach((c, i) => {
+    const id = localIdOf.get(i);
+    const item = items.find((x) => x.id === id);
+    const local = deps.localCredentials.find((m) => m.id === id);
+    if (id && item) landed.set(c.label, { id, label: item.label, fingerprints: (item.meta as Partial<CredentialMeta>).fingerprints ?? {} });
+    else if (local) landed.set(c.label, local);
+  });
+  if (doc.pgpKeys.length && !deps.pgp) throw new AppError('INTERNAL', 'PGP keys cannot be imported here. Nothing was imported.');
+  const pgpPlan = planPgpImport(doc, deps.pgp?.storedEntries() ?? [], labels, (label) => landed.get(label), now);
+  if (pgpPlan.report.length) report.pgpKeys = pgpPlan.report;
+
   const receipt = await deps.importBatch(items);
+  let pgpWritten: { undo(): void } | undefined;
   try {
+    pgpWritten = deps.pgp?.importEntries(pgpPlan.add, pgpPlan.upgrade);
     deps.importLandscapes(add, removeIds);
   } catch (e) {
+    pgpWritten?.undo();
     await receipt.undo();
-    throw e instanceof AppError ? e : new AppError('WRITE_FAILED', 'The landscapes could not be saved; the credentials written for them were rolled back. Nothing was imported.');
+    throw e instanceof AppError ? e : new AppError('WRITE_FAILED', 'The landscapes could not be saved; the credentials and PGP keys written for them were rolled back. Nothing was imported.');
   }
   receipt.commit();
   return report;

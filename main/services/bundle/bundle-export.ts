@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/result';
 import type { CredentialMeta, SecretPayload } from '../../../shared/vault/credential-kinds';
 import { createVaultCredentialLinks } from '../landscapes/credential-links';
 import type { LandscapesService } from '../landscapes/landscapes-service';
+import { gatherPgpKeys, type BundlePgpPort } from './bundle-pgp';
 
 export interface ExportVault {
   list(): Promise<CredentialMeta[]>;
@@ -37,7 +38,7 @@ function publicMeta(meta: CredentialMeta): BundleCredentialInput['meta'] {
   return rest;
 }
 
-export async function gatherBundle(refs: string[], deps: { vault: ExportVault; landscapes: LandscapesService; now: () => Date }): Promise<GatheredBundle> {
+export async function gatherBundle(refs: string[], deps: { vault: ExportVault; landscapes: LandscapesService; now: () => Date; pgp?: BundlePgpPort }): Promise<GatheredBundle> {
   const landscapes = [...new Map(refs.map((r) => deps.landscapes.get(r)).map((l) => [l.id, l])).values()];
   const links = createVaultCredentialLinks(deps.vault);
   const known = new Set((await deps.vault.list()).map((c) => c.id));
@@ -52,6 +53,10 @@ export async function gatherBundle(refs: string[], deps: { vault: ExportVault; l
     for (const id of exported.unlinked) unlinked.add(id);
     for (const id of credentialIdsOf(l)) if (known.has(id)) ids.add(id);
   }
+  // PGP keys the pathways use: public halves as entries, own keys' secret halves as credentials.
+  const pgp = deps.pgp ? gatherPgpKeys(landscapes, deps.pgp.storedEntries()) : { entries: [], credentialIds: [] };
+  for (const id of pgp.credentialIds) if (known.has(id)) ids.add(id);
+  const labelOf = new Map<string, string>();
   const credentials: BundleCredentialInput[] = [];
   for (const id of ids) {
     const meta = await deps.vault.get(id);
@@ -63,6 +68,11 @@ export async function gatherBundle(refs: string[], deps: { vault: ExportVault; l
       throw new AppError('SECRET_MISSING', `The secret of credential "${meta.label}" cannot be read (${why}) Nothing was written: repair it under Credentials, or remove it from the pathway, and export again.`, 'landscapeIds');
     }
     credentials.push({ label: meta.label, kind: meta.kind, meta: publicMeta(meta), secret });
+    labelOf.set(id, meta.label);
   }
-  return { doc: buildBundleDocument(files, credentials, deps.now().toISOString()), names: landscapes.map((l) => l.name), unlinked: [...unlinked] };
+  const pgpKeys = pgp.entries.map((e) => {
+    const credential = e.credentialId ? labelOf.get(e.credentialId) : undefined;
+    return { label: e.label, fingerprint: e.fingerprint, publicKey: e.publicKey, ...(credential ? { credential } : {}) };
+  });
+  return { doc: buildBundleDocument(files, credentials, deps.now().toISOString(), pgpKeys), names: landscapes.map((l) => l.name), unlinked: [...unlinked] };
 }

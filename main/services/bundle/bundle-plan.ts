@@ -10,6 +10,7 @@ import { serializeLandscapeFile, type FileProblem } from '../../../shared/landsc
 import { AppError } from '../../../shared/result';
 import { KIND_LABELS, type CredentialKind, type CredentialMeta, type SecretPayload } from '../../../shared/vault/credential-kinds';
 import { checkSecretPayload, leaksSecret } from '../../../shared/vault/secret-payload';
+import { validatePgpKeys } from './bundle-pgp';
 
 export interface PlannedCredential {
   preview: BundleCredentialPreview;
@@ -61,6 +62,7 @@ export function validateBundle(doc: BundleDocument, checkLandscapeText: PlanDeps
     names.add(name);
     for (const p of checkLandscapeText(serializeLandscapeFile(file))) problems.push({ path: p.path.replace(/^\$/, `$.landscapes[${i}]`), message: p.message });
   });
+  problems.push(...validatePgpKeys(doc));
   return problems;
 }
 

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { MAX_BUNDLE_BYTES } from '../../../shared/bundle/bundle-document';
+import { bundleText, MAX_BUNDLE_BYTES } from '../../../shared/bundle/bundle-document';
 import type { BundleApplied, BundleExported, BundlePreview, ConflictChoice } from '../../../shared/ipc/bundle-channels';
 import { AppError } from '../../../shared/result';
 import type { Redactor } from '../logger';
@@ -19,6 +19,7 @@ import type { Vault } from '../vault/vault';
 import { decryptBundle, encryptBundle, type BundleKey } from './age-crypto';
 import { applyBundle } from './bundle-apply';
 import { gatherBundle } from './bundle-export';
+import type { BundlePgpPort } from './bundle-pgp';
 import type { BundleIdentityService } from './bundle-identity';
 import { planBundle, type BundlePlan } from './bundle-plan';
 import { generatePassphrase } from './passphrase';
@@ -34,6 +35,8 @@ export interface BundleServiceDeps {
   now: () => Date;
   /** Tests may lower scrypt's work factor for speed; the app always uses age's default (2^18). */
   scryptLogN?: number;
+  /** services.pgp: the PGP keys the landscapes use travel with them. */
+  pgp?: BundlePgpPort;
 }
 
 const OPEN_FOR_MS = 10 * 60_000;
@@ -108,7 +111,7 @@ export function createBundleService(deps: BundleServiceDeps) {
       if (!isAbsolute(path)) throw new AppError('INVALID_INPUT', 'path: the file path must be absolute.', 'path');
       const { key, passphrase } = await keyFor(exportKey);
       const gathered = await gatherBundle(refs, deps);
-      const bytes = await encryptBundle(JSON.stringify(gathered.doc), key, deps.scryptLogN);
+      const bytes = await encryptBundle(bundleText(gathered.doc), key, deps.scryptLogN);
       writeAtomically(path, bytes);
       const result: BundleExported = {
         path,
@@ -166,6 +169,7 @@ export function createBundleService(deps: BundleServiceDeps) {
         importLandscapes: (add, removeIds) => deps.landscapes.importMany(add, removeIds),
         newId: deps.landscapes.newId,
         now: deps.now,
+        ...(deps.pgp ? { pgp: deps.pgp } : {}),
       });
       forget(token);
       return result;

@@ -10,6 +10,7 @@ import type { SecretStore } from '../vault/secret-store';
 import type { Vault } from '../vault/vault';
 import { createBundleIdentity } from './bundle-identity';
 import { createBundleService, type BundleService } from './bundle-service';
+import type { BundlePgpPort } from './bundle-pgp';
 
 export interface BundleCompositionInput {
   dataDir: string;
@@ -21,6 +22,7 @@ export interface BundleCompositionInput {
   log: Logger;
   now: () => Date;
   clipboard?: ClipboardEffect;
+  pgp?: BundlePgpPort;
 }
 
 export function composeBundles(input: BundleCompositionInput): BundleService {

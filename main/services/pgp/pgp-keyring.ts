@@ -164,6 +164,27 @@ export function createPgpKeyring(deps: PgpKeyringDeps) {
 
     resolve,
 
+    /** The stored entries as they are (public halves, vault credential ids): what a bundle carries. */
+    entries,
+
+    /**
+     * A bundle import: new entries, and stored public keys that get their secret half (the vault
+     * credential the same import wrote), in one document write. undo() takes exactly that back.
+     */
+    importEntries(add: PgpEntry[], upgrade: Array<{ fingerprint: string; credentialId: string }>): { undo(): void } {
+      if (!add.length && !upgrade.length) return { undo: () => undefined };
+      const added = new Set(add.map((e) => e.fingerprint));
+      const upgraded = new Map(upgrade.map((u) => [u.fingerprint, u.credentialId]));
+      deps.document().update((d) => ({ ...d, keys: [...d.keys.map((e) => (upgraded.has(e.fingerprint) && !e.credentialId ? { ...e, credentialId: upgraded.get(e.fingerprint)! } : e)), ...add] }));
+      return {
+        undo: () =>
+          deps.document().update((d) => ({
+            ...d,
+            keys: d.keys.filter((e) => !added.has(e.fingerprint)).map((e) => (upgraded.get(e.fingerprint) === e.credentialId ? { label: e.label, fingerprint: e.fingerprint, publicKey: e.publicKey, addedAt: e.addedAt } : e)),
+          })),
+      };
+    },
+
     async remove(ref: string): Promise<{ removed: string }> {
       const { entry } = await resolve(ref);
       deps.document().update((d) => ({ ...d, keys: d.keys.filter((e) => e.fingerprint !== entry.fingerprint) }));

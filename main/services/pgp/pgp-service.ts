@@ -44,6 +44,9 @@ export function createPgpService(deps: PgpDeps) {
     create: keyring.create,
     importKeys: keyring.importKeys,
     remove: keyring.remove,
+    /** MAIN ONLY (bundles): the stored entries, and a bundle import's entries written in one go. */
+    storedEntries: keyring.entries,
+    importEntries: keyring.importEntries,
     ...createPgpExport({ keyring, dataDir: deps.dataDir }),
     ...createPgpMessages({ keyring }),
 
