@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, screen, session, shell } from 'electron';
 import { createServices } from '../composition';
 import { deferredDispatch } from '../ipc/deferred-dispatch';
 import { createEventHub } from '../ipc/event-hub';
@@ -73,7 +73,10 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, deferredDispatch(loadDispatch(), log), hub);
     guardSession(session.defaultSession);
     serveRenderer(rendererDir);
-    mainWindow = createMainWindow(preloadPath, join(here, '../../assets/icon.png'));
+    mainWindow = createMainWindow(preloadPath, join(here, '../../assets/icon.png'), async (win) => {
+      const { createWindowState } = await import('./window-state');
+      createWindowState(dataDir).apply(win, screen.getAllDisplays().map((d) => d.workArea));
+    });
 
     async function loadDispatch() {
       const [{ createHandlers }, { createDispatcher }] = await Promise.all([import('../ipc/handlers'), import('../ipc/dispatcher'), services.load()]);

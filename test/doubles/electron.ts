@@ -60,6 +60,35 @@ export class FakeBrowserWindow {
   static getFocusedWindow() {
     return FakeBrowserWindow.all[0] ?? null;
   }
+  // Window state (window-state.ts): what the shell did to the window, in order.
+  calls: unknown[][] = [];
+  winListeners = new Map<string, Listener[]>();
+  normalBounds = { x: 0, y: 0, width: 1280, height: 800 };
+  maximized = false;
+  on(event: string, listener: Listener) {
+    this.winListeners.set(event, [...(this.winListeners.get(event) ?? []), listener]);
+  }
+  emit(event: string) {
+    for (const l of this.winListeners.get(event) ?? []) l();
+  }
+  setBounds(b: unknown) {
+    this.calls.push(['setBounds', b]);
+  }
+  setSize(w: number, h: number) {
+    this.calls.push(['setSize', w, h]);
+  }
+  center() {
+    this.calls.push(['center']);
+  }
+  maximize() {
+    this.calls.push(['maximize']);
+  }
+  getNormalBounds() {
+    return this.normalBounds;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
   once() {}
   show() {}
   isMinimized() {
@@ -84,9 +113,11 @@ export const app = {
   },
   whenReady: () => new Promise<void>(() => {}),
   getPath: () => '/tmp/landscape-electron-double',
+  getVersion: () => '0.0.0-double',
 };
 
 export const ipcMain = {
+  on() {},
   handle(channel: string, listener: Listener) {
     calls.handles.set(channel, listener);
   },
@@ -101,6 +132,7 @@ export const protocol = {
   },
 };
 
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
 export const shell = { openExternal: async () => {} };
 export const clipboard = { text: '', writeText(t: string) { clipboard.text = t; }, readText: () => clipboard.text };
@@ -128,4 +160,4 @@ export const ipcRenderer = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, protocol, screen, session, shell, dialog, contextBridge, ipcRenderer };
