@@ -4,7 +4,8 @@
  * Session 1 makes that installation's age identity (its private key goes into the second keyring);
  * the sender, on the test session's keyring, exports to it; session 2 (the same keyring files,
  * unlocked again) first refuses a changed bundle without writing anything, then imports the real
- * one and reads every secret back from its own keychain, byte-identical. The test session's
+ * one and reads every secret back from its own keychain, byte-identical (a PGP key's secret half
+ * among them, the key listed as our own). The test session's
  * keyring never holds the receiver's entries.
  */
 import { spawnSync } from 'node:child_process';
@@ -42,6 +43,9 @@ describe('bundle import into a second keyring in its own D-Bus session', { timeo
 
     const sender = createTestServices(makeHome('second-keyring-sender-'));
     const seeded = await seedSender(sender, 'Moved Prod');
+    const pgp = await sender.pgp.create({ label: 'Moved PGP', userId: 'Moved <moved@acme.example>' });
+    await sender.pgp.attach({ landscape: 'Moved Prod', pathway: 2, own: 'Moved PGP' });
+    seeded.secrets.set('Moved PGP', await sender.vault.readSecret((await sender.vault.findByLabel('Moved PGP'))!.id));
     const file = join(dirs.out, 'moved.age');
     await sender.bundles.exportBundle([seeded.landscape], file, { recipient });
     const changed = join(dirs.out, 'changed.age');
@@ -56,6 +60,7 @@ describe('bundle import into a second keyring in its own D-Bus session', { timeo
       'node "$CLI" bundle import "$OUT/moved.age" --json > "$OUT/import.json" || exit 12',
       'i=0; for label in "$@"; do node "$CLI" credentials reveal "$label" --json > "$OUT/reveal-$i.json" || exit 13; i=$((i+1)); done',
       'node "$CLI" landscapes list --json > "$OUT/landscapes.json" || exit 14',
+      'node "$CLI" pgp list --json > "$OUT/pgp.json" || exit 15',
     ].join('\n');
     const run = onSecondLaptop(script, labels);
     expect(run.status, run.stderr).toBe(0);
@@ -74,6 +79,8 @@ describe('bundle import into a second keyring in its own D-Bus session', { timeo
       expect(shown.revealed, label).toStrictEqual(seeded.secrets.get(label));
     });
     expect(out('landscapes.json')).toContain('Moved Prod');
+    const keys = JSON.parse(out('pgp.json')).keys as Array<{ label: string; fingerprint: string; role: string }>;
+    expect(keys.map((k) => [k.label, k.fingerprint, k.role])).toEqual([['Moved PGP', pgp.fingerprint, 'own']]);
 
     // The receiver's entries live in the second keyring only, never in the test session's.
     const receiverVault = (JSON.parse(readFileSync(join(dirs.home, 'credentials.json'), 'utf8')) as { vaultId: string }).vaultId;

@@ -9,6 +9,8 @@ import { KIND_LABELS } from '../../../../shared/vault/credential-kinds';
 import { api } from '../../api';
 import { describeError } from './use-landscape-list';
 
+const PGP_ACTION = { created: 'added', reused: 'already here', 'secret-added': 'now with its secret key' } as const;
+
 const CHOICE_LABELS: Record<ConflictChoice, string> = { 'keep-both': 'Keep both', replace: 'Replace mine', skip: 'Skip (keep mine)' };
 
 export function ReceiveBundle({ onClose }: { onClose: () => void }) {
@@ -115,6 +117,7 @@ export function ReceiveBundle({ onClose }: { onClose: () => void }) {
       {done && (
         <div role="status" data-testid="bundle-received">
           <p>Imported: {done.landscapes.map((l) => `“${l.name}” ${l.action}`).join(', ')}; {done.credentials.length} credential(s) ({done.credentials.filter((c) => c.action === 'created').length} new).</p>
+          {!!done.pgpKeys?.length && <p>PGP keys: {done.pgpKeys.map((k) => `“${k.label}” ${PGP_ACTION[k.action]}`).join(', ')}.</p>}
           {done.unresolved.map((u) => <p key={u.label}>No credential “{u.label}” came with the bundle or is here: link one in the pathway.</p>)}
         </div>
       )}
