@@ -6,9 +6,11 @@
  * the table.
  */
 import type { FuzzTarget } from './fuzz-types';
+import { bundleContentsTarget, bundleFileTarget } from './targets/bundle';
 import { csrTarget, derTarget, pemTarget, pkcs12NoPasswordTarget, pkcs12Target, pkcs7Target } from './targets/certificates';
 import { knownHostsTarget, landscapeFileTarget, serviceKeyTarget, sshPrivateKeyTarget, sshPublicKeyTarget } from './targets/documents';
 import { iflowArchiveTarget, iflowXmlTarget } from './targets/iflow';
+import { pacTarget } from './targets/pac';
 import { pgpArmorTarget, pgpImportTarget, pgpLintTarget } from './targets/pgp';
 import { httpTarget, smtpTarget, sshBannerTarget } from './targets/wire';
 
@@ -32,4 +34,7 @@ export const fuzzTargets: FuzzTarget<never>[] = [
   pgpLintTarget,
   iflowArchiveTarget,
   iflowXmlTarget,
+  bundleFileTarget,
+  bundleContentsTarget,
+  pacTarget,
 ] as FuzzTarget<never>[];
