@@ -53,8 +53,12 @@ function inboundSteps(p: Pathway): MaintenanceStep[] {
 
 function ciClientSteps(p: Pathway): MaintenanceStep[] {
   const steps: MaintenanceStep[] = [];
+  const cloudConnector: MaintenanceStep[] = [];
   if (p.protocol === 'sftp') {
     steps.push({ id: 'ci-known-hosts', place: 'ci-monitor', title: 'Known Hosts (SSH)', detail: 'Add the server host key line (for On-Premise: under the Cloud Connector virtual host name).' });
+  } else if (p.protocol === 'https' && p.proxy.type === 'on-premise') {
+    // CI speaks plain http:// to the Cloud Connector, which does TLS to the back end: no server root in the tenant keystore.
+    cloudConnector.push({ id: 'cc-mapping', place: 'peer-system', title: 'Cloud Connector: virtual host and resource', detail: 'Map the virtual host:port to the internal host (HTTPS to the back end is trusted by the Cloud Connector, not the tenant keystore) and allow the resource path; CI calls http://<virtual host>:<virtual port>/….' });
   } else if (!(p.protocol === 'smtp' && p.smtp?.protection === 'off')) {
     steps.push({ id: 'ci-keystore-trust', place: 'ci-monitor', title: 'Keystore: server root CA', detail: "Add the receiver server certificate's root CA to the tenant keystore (needed even for Basic)." });
   }
@@ -69,7 +73,8 @@ function ciClientSteps(p: Pathway): MaintenanceStep[] {
   if (['client-certificate', 'public-key', 'dual'].includes(p.auth)) {
     steps.push({ id: 'ci-keystore-key-pair', place: 'ci-monitor', title: `Keystore key pair${alias}`, detail: 'Keystore → Add → Key Pair (alias must not start with sap_); the adapter refers to it by Private Key Alias.' });
   }
-  return steps;
+  // The CI side first; the Cloud Connector is on the customer's side, with the peer's steps.
+  return [...steps, ...cloudConnector];
 }
 
 /** The ordered steps for one pathway: the CI side first, then the peer's own side. */

@@ -29,6 +29,8 @@ export function edgeState(entries: readonly HistoryEntryLike[], pathwayUpdatedAt
   const finished = Date.parse(last.finishedAt);
   if (now.getTime() - finished > STALE_AFTER_MS) return 'stale';
   if (pathwayUpdatedAt && Date.parse(pathwayUpdatedAt) > finished) return 'stale';
+  // Not probed (Cloud Connector): the edge keeps the state of the model's findings.
+  if (last.verdict === 'not-probed') return 'unprobed';
   if (last.verdict === 'passed') return 'passed';
   if (last.verdict === 'warning') return 'warning';
   return 'failed';

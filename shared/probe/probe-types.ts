@@ -3,7 +3,11 @@
  * fix and where to make it, and a verdict. Only plain, secret-free data: results go to the
  * renderer, the history file and the CLI's JSON.
  */
-export type Verdict = 'passed' | 'warning' | 'failed' | 'cancelled' | 'timed-out';
+/**
+ * 'not-probed': nothing was tested on the wire (a Cloud Connector pathway: only CI can take that
+ * route); the model was checked and found nothing that fails. Never shown as passed.
+ */
+export type Verdict = 'passed' | 'warning' | 'failed' | 'cancelled' | 'timed-out' | 'not-probed';
 export type StepStatus = 'running' | 'ok' | 'warning' | 'failed' | 'skipped';
 export type Severity = 'info' | 'warning' | 'error';
 

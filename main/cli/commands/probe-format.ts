@@ -6,7 +6,7 @@ import { WHERE_TO_FIX_LABELS, type ProbeResult, type Verdict } from '../../../sh
 import { protocolFactLines } from './sftp-smtp-format';
 
 export function exitCodeFor(verdicts: Verdict[]): number {
-  return verdicts.every((v) => v === 'passed' || v === 'warning') ? 0 : 1;
+  return verdicts.every((v) => v === 'passed' || v === 'warning' || v === 'not-probed') ? 0 : 1;
 }
 
 export function formatResult(r: ProbeResult, title: string): string {

@@ -182,6 +182,8 @@ function concludeOutcome(
     return 'failed';
   }
   if (findings.some((f) => f.severity === 'error')) return 'failed';
+  // Nothing went over the wire (Cloud Connector): the model's warnings are shown, never "passed with warnings".
+  if (findings.some((f) => f.code === 'onprem.not-probed')) return 'not-probed';
   if (findings.some((f) => f.severity === 'warning') || steps.some((s) => s.status === 'warning')) return 'warning';
   return 'passed';
 }

@@ -62,9 +62,15 @@ export function planHttpsProbe(l: Landscape, p: Pathway, deps: PlanDeps): ProbeJ
       ...base,
       target,
       runner: async (ctx) => {
-        await ctx.step('route', 'Route through the Cloud Connector', async (mark) => mark.skip('On-Premise pathways cannot be probed from the laptop'));
-        ctx.finding(diagnose('onprem.not-probed'));
-        for (const f of checkPathway(l, p)) ctx.finding(f);
+        await ctx.step('route', 'Route through the Cloud Connector', async (mark) => mark.skip('only Cloud Integration can take this route'));
+        const checked = 'the address (http:// on the virtual host), the location ID and the authentication against the Cloud Connector rules';
+        const model = checkPathway(l, p);
+        await ctx.step('model', 'Check the pathway against the Cloud Connector rules', async (mark) => {
+          mark.detail(checked);
+          if (model.some((f) => f.severity === 'error')) mark.fail?.('the model has errors (see the findings)');
+        });
+        ctx.finding(diagnose('onprem.not-probed', { checked }));
+        for (const f of model) ctx.finding(f);
       },
     };
   }

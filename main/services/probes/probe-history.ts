@@ -27,7 +27,7 @@ const entrySchema = z.object({
   probeId: z.string(),
   kind: z.enum(['tls', 'https', 'sftp', 'smtp']),
   target: z.object({ host: z.string(), port: z.number() }),
-  verdict: z.enum(['passed', 'warning', 'failed', 'cancelled', 'timed-out']),
+  verdict: z.enum(['passed', 'warning', 'failed', 'cancelled', 'timed-out', 'not-probed']),
   startedAt: z.string(),
   finishedAt: z.string(),
   steps: z.array(z.object({ id: z.string(), label: z.string(), status: z.string(), startedMs: z.number(), durationMs: z.number().optional(), detail: z.string().optional() })),

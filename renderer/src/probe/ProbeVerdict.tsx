@@ -7,6 +7,7 @@ const TEXT: Record<Verdict, string> = {
   failed: '✖ Failed',
   cancelled: '– Cancelled',
   'timed-out': '⏱ Timed out',
+  'not-probed': '○ Not probed from the laptop',
 };
 
 export function ProbeVerdict({ verdict, finishedAt, route }: { verdict: Verdict; finishedAt: string; route?: string }) {

@@ -85,6 +85,16 @@ describe('direction and auth', () => {
     expect(v.steps.map((s) => s.id)).toContain('ci-known-hosts');
   });
 
+  it('a Cloud Connector HTTPS receiver asks for no server root CA (CI speaks http:// to the connector)', () => {
+    const l = make('s4-sscv2');
+    const p4 = l.pathways[3]!;
+    const ids = (proxy: Landscape['pathways'][number]['proxy']) => viewPathways({ ...l, pathways: [{ ...p4, proxy }] })[0]!.steps.map((s) => s.id);
+    expect(ids({ type: 'internet' })).toContain('ci-keystore-trust');
+    const onPremise = ids({ type: 'on-premise', locationId: 'LOC1', virtualHost: 's4-virtual:8000' });
+    expect(onPremise).not.toContain('ci-keystore-trust');
+    expect(onPremise).toContain('cc-mapping');
+  });
+
   it('marks ticked steps as done', () => {
     const l = make('s4-sscv2');
     l.pathways[0]!.checklistDone = ['btp-instance'];

@@ -57,8 +57,17 @@ describe('planning a pathway probe', () => {
   it('On-Premise: not probed from the laptop, with the model findings', async () => {
     const r = await probe({ endpoint: 'https://s4.internal:443/sap', proxy: { type: 'on-premise', locationId: '', virtualHost: 's4-virtual' } });
     expect(r.findings[0]?.code).toBe('onprem.not-probed');
-    expect(r.steps).toEqual([expect.objectContaining({ id: 'route', status: 'skipped' })]);
+    // An https:// address to the Cloud Connector fails in the model check; nothing went over the wire.
+    expect(r.steps).toEqual([expect.objectContaining({ id: 'route', status: 'skipped' }), expect.objectContaining({ id: 'model', status: 'failed' })]);
+    expect(r.verdict).toBe('failed');
     expect(r.findings.length).toBeGreaterThan(1);
+  });
+  it('On-Premise with a sound model: "not probed", never "passed with warnings", and says what was checked', async () => {
+    const r = await probe({ endpoint: 'http://s4-virtual:8000/sap', credentialName: 'S4_BASIC', proxy: { type: 'on-premise', locationId: 'LOC1', virtualHost: 's4-virtual:8000' } });
+    expect(r.verdict).toBe('not-probed');
+    expect(r.steps.map((s) => `${s.id}:${s.status}`)).toEqual(['route:skipped', 'model:ok']);
+    expect(r.findings.map((f) => f.severity)).not.toContain('warning');
+    expect(r.findings[0]?.message).toMatch(/^Not probed from the laptop: .* Checked instead: the address \(http:\/\/ on the virtual host\), the location ID and the authentication/);
   });
   it('uses the deadline set on the pathway', async () => {
     const l = landscapeWith({ endpoint: 'https://127.0.0.1:9/x', probe: { deadlineMs: 1234 } });
