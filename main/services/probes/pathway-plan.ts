@@ -46,7 +46,7 @@ export function pathwayRoute(ctx: ProbeContext, l: Landscape, p: Pathway, target
 /** A runner that fails at once with a model finding: the pathway itself cannot be probed as it stands. */
 export function failingRunner(code: string, vars: Record<string, string | number>): ProbeRunner {
   return async (ctx) => {
-    await ctx.step('plan', 'Read the pathway', async (mark) => mark.fail?.(vars.detail ? String(vars.detail) : code));
+    await ctx.step('plan', 'Read the pathway', async (mark) => mark.fail?.(vars.detail ? String(vars.detail) : 'the pathway cannot be probed as it stands (see the finding)'));
     throw new ProbeFailure(diagnose(code, vars));
   };
 }

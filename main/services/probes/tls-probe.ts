@@ -49,8 +49,8 @@ export async function checkCertificates(ctx: ProbeContext, tls: ServerHandshake,
     const errors = judged.findings.filter((f) => f.severity === 'error');
     const warnings = judged.findings.filter((f) => f.severity === 'warning');
     const who = judged.profile === 'ci' ? 'Cloud Integration' : 'the sender';
-    if (errors.length) mark.fail?.(`${who} refuses: ${errors.map((f) => f.code).join(', ')}`);
-    else if (warnings.length) mark.warn(`${who} connects, with warnings: ${warnings.map((f) => f.code).join(', ')}`);
+    if (errors.length) mark.fail?.(`${who} refuses the certificate (${errors.length === 1 ? 'see the finding' : `${errors.length} findings`} below)`);
+    else if (warnings.length) mark.warn(`${who} connects, with ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`} (see below)`);
     else mark.detail(judged.profile === 'ci' ? 'Cloud Integration connects (trusted by the modelled CI keystore)' : 'the sender connects (trusted)');
     return judged.accepted;
   });

@@ -1,7 +1,7 @@
 import type { DiagramLayout } from '../../../shared/diagram/layout';
 import type { EdgeState } from '../../../shared/diagram/diagram-types';
-import { DiagramEdge } from './DiagramEdge';
-import { DiagramNode } from './DiagramNode';
+import { DiagramEdge, EdgeText } from './DiagramEdge';
+import { DiagramNode, NodeText } from './DiagramNode';
 
 const STATES: EdgeState[] = ['not-configured', 'ready', 'passed', 'warning', 'failed', 'stale'];
 
@@ -58,6 +58,12 @@ export function DiagramCanvas({
       {layout.edges.map((e) => (
         <DiagramEdge key={e.id} edge={e} name={names.edges[e.id] ?? `Pathway ${e.number}`} selected={selected === e.id} onOpen={onOpenEdge} />
       ))}
+      {/* Words above the shapes, outside the buttons (their names say them); clicks pass through. */}
+      <g className="diagram-text" aria-hidden="true">
+        <NodeText node={layout.tenant} tenant />
+        {layout.nodes.map((n) => <NodeText key={n.id} node={n} tenant={false} />)}
+        {layout.edges.map((e) => <EdgeText key={e.id} edge={e} />)}
+      </g>
     </svg>
   );
 }
