@@ -6,8 +6,12 @@
  * unresolved, dynamic, … }] }]`, then the plan (systems, pathways, internal, material, findings).
  */
 import { resolve } from 'node:path';
+import { findSystemKind } from '../../../shared/landscape/system-kinds';
+import { AUTH_LABELS, type AuthMethod } from '../../../shared/landscape/vocabulary';
 import type { IflowImportResult } from '../../services/iflow/iflow-import-service';
 import { EXIT, output, stringFlag, UsageError, type CommandDef } from '../command';
+
+const ACTION = { add: 'new', update: 'changed', unchanged: 'unchanged', gone: 'no longer in its iFlow (kept)' } as const;
 
 function describe(r: IflowImportResult): string {
   const unchanged = r.landscape.changed ? '' : ' already holds these integration flows: nothing to change';
@@ -19,9 +23,9 @@ function describe(r: IflowImportResult): string {
       lines.push(`  ${a.direction === 'inbound' ? '→ CI' : 'CI →'} ${a.participant || '?'}  ${a.adapter} "${a.name}"  ${a.authentication}${a.credentialName ? `  credential ${a.credentialName}` : ''}${a.privateKeyAlias ? `  alias ${a.privateKeyAlias}` : ''}${where ? `  ${where}` : ''}${a.internal ? '  (internal)' : !a.probed ? '  (not probed)' : ''}`);
     }
   }
-  for (const s of r.systems) lines.push(`system ${s.action === 'add' ? 'added' : 'merged'}: ${s.name} [${s.kind}]${s.host ? ` ${s.host}` : ''}`);
+  for (const s of r.systems) lines.push(`system ${s.action === 'add' ? 'added' : 'merged'}: ${s.name} (${findSystemKind(s.kind)?.label ?? s.kind})${s.host ? ` ${s.host}` : ''}`);
   for (const p of r.pathways) {
-    lines.push(`pathway ${p.number} ${p.action}: ${p.route}  ${p.protocol.toUpperCase()} ${p.auth}${p.credentialName ? `  credential ${p.credentialName}` : ''}${p.keystoreAlias ? `  alias ${p.keystoreAlias}` : ''}`);
+    lines.push(`pathway ${p.number} ${ACTION[p.action]}: ${p.route}  ${p.protocol.toUpperCase()} ${AUTH_LABELS[p.auth as AuthMethod] ?? p.auth}${p.credentialName ? `  credential ${p.credentialName}` : ''}${p.keystoreAlias ? `  alias ${p.keystoreAlias}` : ''}`);
     for (const c of p.changes) lines.push(`    ${c.field}: ${c.before || '(none)'} → ${c.after || '(none)'}`);
   }
   for (const i of r.internal) lines.push(`internal (not a pathway): ${i.iflow} / ${i.adapter} (${i.type})`);

@@ -61,11 +61,18 @@ describe('landscape iflow import', { timeout: 180_000 }, () => {
       '4 add Cloud Integration → SAP_S4HANA',
     ]);
     expect(JSON.parse(runCli(['landscapes', 'list', '--json'], env).stdout).landscapes).toEqual([]);
+    const text = runCli(['iflow', 'import', pkg, '--new', 'Acme', '--dry-run'], env).stdout;
+    expect(text).toMatch(/pathway 4 new: Cloud Integration → SAP_S4HANA {2}HTTPS Basic \(user and password\) {2}credential ACME_S4_BASIC/);
+    expect(text).toMatch(/system added: SAP_SSCV2 \(SAP Sales and Service Cloud Version 2\)/);
 
     const real = runCli(['iflow', 'import', pkg, '--new', 'Acme', '--json'], env);
     expect(real.code).toBe(0);
     const shown = JSON.parse(runCli(['landscapes', 'show', 'Acme', '--json'], env).stdout);
     expect(shown.pathways.map((p: { number: number; direction: string }) => `${p.number} ${p.direction}`)).toEqual(['1 inbound', '2 outbound', '3 inbound', '4 outbound']);
+    const again = runCli(['iflow', 'import', pkg, '--landscape', 'Acme'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Landscape "Acme" already holds these integration flows: nothing to change/);
+    expect(again.stdout).toMatch(/pathway 4 unchanged: /);
     const handover = runCli(['handover', 'Acme'], env);
     expect(handover.stdout).toMatch(/\*\*ACME_S4_BASIC\*\* \(MISSING, pathway 4\) — Security Material → User Credentials/);
     expect(handover.stdout).toMatch(/\*\*acme_sscv2_client\*\* \(MISSING, pathway 2\) — Keystore → Key Pair/);
