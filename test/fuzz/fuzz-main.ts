@@ -67,7 +67,7 @@ for (let i = 0; i < fuzzTargets.length; i++) {
   const started = Date.now();
   const stats = await runChild(i);
   rows.push(stats);
-  console.log(`  ${stats.name}: ${stats.inputs} inputs, ${stats.failures.length} failures (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`  ${stats.name}: ${stats.inputs} inputs, ${stats.accepted} accepted, ${stats.failures.length} failures, slowest ${stats.slowestMs.toFixed(0)} ms CPU (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const f of stats.failures.slice(0, 3)) console.log(`    ${f.kind}: ${f.detail} — ${f.input}`);
 }
 console.log(`\n${formatTable(rows)}\n`);
