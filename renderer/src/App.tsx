@@ -7,6 +7,7 @@ import { LandscapeView } from './views/LandscapeView';
 // first opened, which keeps the first render of the diagram small.
 const CredentialsView = lazy(() => import('./views/CredentialsView').then((m) => ({ default: m.CredentialsView })));
 const CertificatesView = lazy(() => import('./views/CertificatesView').then((m) => ({ default: m.CertificatesView })));
+const TrustView = lazy(() => import('./views/TrustView').then((m) => ({ default: m.TrustView })));
 const SettingsView = lazy(() => import('./views/SettingsView').then((m) => ({ default: m.SettingsView })));
 
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
           {view === 'landscape' && <LandscapeView />}
           {view === 'credentials' && <CredentialsView />}
           {view === 'certificates' && <CertificatesView />}
+          {view === 'trust' && <TrustView />}
           {view === 'settings' && <SettingsView />}
         </Suspense>
       </main>

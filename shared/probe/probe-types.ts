@@ -49,6 +49,8 @@ export interface CertificateSummary {
   serialNumber: string;
   fingerprintSha256: string;
   selfSigned: boolean;
+  /** The PEM of a self-signed certificate (a root) the server sent: public, offered for “Add to keystore”. */
+  pem?: string;
 }
 
 export interface ProbeResult {

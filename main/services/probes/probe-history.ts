@@ -33,7 +33,7 @@ const entrySchema = z.object({
   steps: z.array(z.object({ id: z.string(), label: z.string(), status: z.string(), startedMs: z.number(), durationMs: z.number().optional(), detail: z.string().optional() })),
   findings: z.array(findingSchema),
   route: z.string().optional(),
-  chain: z.array(z.object({ subject: z.string(), issuer: z.string(), notBefore: z.string(), notAfter: z.string(), serialNumber: z.string(), fingerprintSha256: z.string(), selfSigned: z.boolean() })).optional(),
+  chain: z.array(z.object({ subject: z.string(), issuer: z.string(), notBefore: z.string(), notAfter: z.string(), serialNumber: z.string(), fingerprintSha256: z.string(), selfSigned: z.boolean(), pem: z.string().max(20000).optional() })).optional(),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).optional(),
 });
 const documentSchema = z.object({ version: z.literal(1), pathways: z.record(z.string(), z.array(entrySchema)) });

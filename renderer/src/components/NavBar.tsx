@@ -1,4 +1,4 @@
-export type ViewId = 'landscape' | 'credentials' | 'certificates' | 'settings';
+export type ViewId = 'landscape' | 'credentials' | 'certificates' | 'trust' | 'settings';
 
 // Icons are text glyphs (no icon font, no bytes): below 1100 px only they show, the label stays the
 // button's accessible name.
@@ -6,6 +6,7 @@ const ITEMS: { id: ViewId; label: string; icon: string }[] = [
   { id: 'landscape', label: 'Landscape', icon: '◈' },
   { id: 'credentials', label: 'Credentials', icon: '⚷' },
   { id: 'certificates', label: 'Certificates', icon: '✎' },
+  { id: 'trust', label: 'Trust', icon: '⛨' },
   { id: 'settings', label: 'Settings', icon: '⚙' },
 ];
 

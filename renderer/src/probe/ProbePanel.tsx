@@ -6,6 +6,7 @@
 import { ProbeChain } from './ProbeChain';
 import { ProbeFindings } from './ProbeFindings';
 import { ProbeSteps } from './ProbeSteps';
+import { ProbeTrustActions } from './ProbeTrustActions';
 import { ProbeVerdict } from './ProbeVerdict';
 import { useProbe } from './use-probe';
 import './probe.css';
@@ -43,6 +44,7 @@ export function ProbePanel({ landscapeId, pathwayId }: { landscapeId: string; pa
           )}
           {result.chain && result.chain.length > 0 && <ProbeChain chain={result.chain} />}
           <ProbeFindings findings={result.findings} />
+          <ProbeTrustActions key={result.probeId} landscapeId={landscapeId} result={result} />
         </>
       )}
     </section>

@@ -8,7 +8,7 @@ import { isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { ProbeContext } from '../engine-types';
-import { peerChain, summarize } from './certificates';
+import { isSelfSigned, peerChain, summarize } from './certificates';
 import { guardSocket, waitFor } from '../net/socket-io';
 
 export interface ClientCertificate {
@@ -66,7 +66,8 @@ export async function handshake(
     ctx.fact('tlsCipher', cipher);
     ctx.fact('sni', isIP(host) ? '(none: IP address)' : host);
     if (client) ctx.fact('clientCertificate', summarize(chainLeaf(client.chainPem)).subject);
-    ctx.setChain(chain.map(summarize));
+    // A root the server sends travels with its PEM (public), so the result can offer “Add to keystore”.
+    ctx.setChain(chain.map((c) => ({ ...summarize(c), ...(isSelfSigned(c) ? { pem: c.toString() } : {}) })));
     ctx.log(`TLS ${protocol} ${cipher}; server sent ${chain.length} certificate(s)`);
     chain.forEach((c, i) => ctx.log(`  [${i}] ${c.subject.replace(/\n/g, ', ')} (issuer ${c.issuer.replace(/\n/g, ', ')})`));
     mark.detail(`${protocol}, ${cipher}, ${chain.length} certificate(s)`);
