@@ -6,7 +6,7 @@ const ITEMS: { id: ViewId; label: string; icon: string }[] = [
   { id: 'landscape', label: 'Landscape', icon: '◈' },
   { id: 'credentials', label: 'Credentials', icon: '⚷' },
   { id: 'certificates', label: 'Certificates', icon: '✎' },
-  { id: 'trust', label: 'Trust', icon: '⛨' },
+  { id: 'trust', label: 'Trust', icon: '◎' },
   { id: 'settings', label: 'Settings', icon: '⚙' },
 ];
 
