@@ -121,9 +121,9 @@ export const LAZY_SERVICES: LazyEntry<Services, CompositionInput, ServiceName>[]
   lazy(
     ['probes'],
     ['vault', 'landscapes', 'hostKeys', 'routes'],
-    () => Promise.all([import('./services/probes/compose-probes'), import('./services/probes/sftp/sftp-plan'), import('./services/probes/smtp/smtp-plan')]),
-    ([probes, sftp, smtp], s, i) => ({
-      probes: probes.composeProbes({ ...i, now: s.now, vault: s.vault, landscapes: s.landscapes, env: i.env, routes: s.routes, planners: { sftp: sftp.createSftpPlanner(s.hostKeys), smtp: smtp.planSmtpProbe } }),
+    () => Promise.all([import('./services/probes/compose-probes'), import('./services/probes/sftp/sftp-plan'), import('./services/probes/smtp/smtp-plan'), import('./services/probes/more-planners')]),
+    ([probes, sftp, smtp, more], s, i) => ({
+      probes: probes.composeProbes({ ...i, now: s.now, vault: s.vault, landscapes: s.landscapes, env: i.env, routes: s.routes, planners: { sftp: sftp.createSftpPlanner(s.hostKeys), smtp: smtp.planSmtpProbe, ...more.MORE_PLANNERS } }),
     }),
   ),
   lazy(['evidence'], ['landscapes', 'vault', 'probes', 'pgp'], () => import('./services/evidence/evidence-service'), (m, s, i) => ({

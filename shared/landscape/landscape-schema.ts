@@ -49,6 +49,30 @@ export const smtpOptionsSchema = z.object({
 });
 export type SmtpOptions = z.infer<typeof smtpOptionsSchema>;
 
+/** FTP adapter: Protection (Explicit FTPS = AUTH TLS, Implicit FTPS, Plain), the directory and the opt-in write check. */
+export const ftpOptionsSchema = z.object({
+  protection: z.enum(['explicit', 'implicit', 'off']).default('explicit'),
+  directory: text(1024).optional(),
+  writeCheck: z.boolean().optional(),
+});
+export type FtpOptions = z.infer<typeof ftpOptionsSchema>;
+
+/** Mail sender adapter over IMAP / POP3: Protection (STARTTLS, SSL/TLS, Off) and the folder it polls. */
+export const mailboxOptionsSchema = z.object({
+  protection: z.enum(['starttls', 'tls', 'off']).default('tls'),
+  folder: text(200).optional(),
+});
+export type MailboxOptions = z.infer<typeof mailboxOptionsSchema>;
+
+/** AMQP adapter: transport (TCP or WebSocket), TLS, the queue or topic address, the WebSocket path. */
+export const amqpOptionsSchema = z.object({
+  transport: z.enum(['tcp', 'websocket']).default('tcp'),
+  tls: z.boolean().default(true),
+  address: text(500).optional(),
+  path: text(500).optional(),
+});
+export type AmqpOptions = z.infer<typeof amqpOptionsSchema>;
+
 /** One adapter of an iFlow that makes this connection (imported pathways; several iFlows may share one). */
 export const iflowSourceSchema = z.object({
   /** The iFlow's id (Bundle-SymbolicName) and display name. */
@@ -81,6 +105,9 @@ export const pathwaySchema = z.object({
   /** SFTP: the directory CI writes to (under the user's home) and whether a probe may write a test file there. */
   sftp: z.object({ directory: text(1024).optional(), user: text(150).optional(), writeCheck: z.boolean().optional() }).optional(),
   smtp: smtpOptionsSchema.optional(),
+  ftp: ftpOptionsSchema.optional(),
+  mailbox: mailboxOptionsSchema.optional(),
+  amqp: amqpOptionsSchema.optional(),
   /** Message-level security: CI's PGP steps on this pathway (keys by fingerprint). */
   pgp: pathwayPgpSchema.optional(),
   probe: z.object({ deadlineMs: z.number().int().min(100).max(600_000).optional() }).optional(),

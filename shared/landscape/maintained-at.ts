@@ -51,6 +51,15 @@ function inboundSteps(p: Pathway): MaintenanceStep[] {
   ];
 }
 
+/** Whether CI speaks TLS to the peer (and so needs its root in the keystore). */
+function usesTls(p: Pathway): boolean {
+  if (p.protocol === 'smtp') return p.smtp?.protection !== 'off';
+  if (p.protocol === 'ftp') return p.ftp?.protection !== 'off';
+  if (p.protocol === 'imap' || p.protocol === 'pop3') return p.mailbox?.protection !== 'off';
+  if (p.protocol === 'amqp') return p.amqp?.tls !== false;
+  return true;
+}
+
 function ciClientSteps(p: Pathway): MaintenanceStep[] {
   const steps: MaintenanceStep[] = [];
   const cloudConnector: MaintenanceStep[] = [];
@@ -59,7 +68,7 @@ function ciClientSteps(p: Pathway): MaintenanceStep[] {
   } else if (p.protocol === 'https' && p.proxy.type === 'on-premise') {
     // CI speaks plain http:// to the Cloud Connector, which does TLS to the back end: no server root in the tenant keystore.
     cloudConnector.push({ id: 'cc-mapping', place: 'peer-system', title: 'Cloud Connector: virtual host and resource', detail: 'Map the virtual host:port to the internal host (HTTPS to the back end is trusted by the Cloud Connector, not the tenant keystore) and allow the resource path; CI calls http://<virtual host>:<virtual port>/….' });
-  } else if (!(p.protocol === 'smtp' && p.smtp?.protection === 'off')) {
+  } else if (usesTls(p)) {
     steps.push({ id: 'ci-keystore-trust', place: 'ci-monitor', title: 'Keystore: server root CA', detail: "Add the receiver server certificate's root CA to the tenant keystore (needed even for Basic)." });
   }
   const name = p.credentialName ? ` "${p.credentialName}"` : '';

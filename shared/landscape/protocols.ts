@@ -26,6 +26,13 @@ const VALID_AUTH: Record<Protocol, Record<Direction, AuthMethod[]>> = {
   sftp: { inbound: ['password', 'public-key', 'dual', 'none'], outbound: ['password', 'public-key', 'dual', 'none'] },
   // CI sends mail (receiver adapter); it does not accept SMTP, so inbound has no valid method.
   smtp: { inbound: [], outbound: ['none', 'plain', 'encrypted'] },
+  // FTP: CI is the client both ways (the sender adapter polls); 'none' is anonymous login.
+  ftp: { inbound: ['password', 'none'], outbound: ['password', 'none'] },
+  // IMAP / POP3: only the mail sender adapter polls a mailbox, so they are inbound only.
+  imap: { inbound: ['plain'], outbound: [] },
+  pop3: { inbound: ['plain'], outbound: [] },
+  // AMQP: CI is the broker's client (sender consumes, receiver produces); SASL PLAIN or none.
+  amqp: { inbound: ['plain', 'none'], outbound: ['plain', 'none'] },
   // Adapters the model does not probe keep whatever their iFlow says.
   other: { inbound: ['basic', 'client-certificate', 'oauth2-client-credentials', 'password', 'public-key', 'none'], outbound: ['basic', 'client-certificate', 'oauth2-client-credentials', 'password', 'public-key', 'none'] },
 };
@@ -42,6 +49,10 @@ const ADAPTERS: Record<Protocol, Adapter[]> = {
   https: ['http', 'soap', 'idoc', 'odata'],
   sftp: ['sftp'],
   smtp: ['mail'],
+  ftp: ['ftp'],
+  imap: ['mail'],
+  pop3: ['mail'],
+  amqp: ['amqp'],
   other: ['other'],
 };
 
@@ -49,10 +60,13 @@ export function validAdapters(protocol: Protocol): Adapter[] {
   return [...ADAPTERS[protocol]];
 }
 
+/** Protocols where CI opens the connection in both directions (polling senders, brokers). */
+const CI_ALWAYS_CLIENT: readonly Protocol[] = ['sftp', 'ftp', 'imap', 'pop3', 'amqp'];
+
 /**
  * Who opens the connection decides where the credential lives: CI is the client on every
- * outbound pathway and on SFTP polling, so those credentials go to the CI Monitor.
+ * outbound pathway and on SFTP, FTP, mailbox and AMQP polling, so those credentials go to the CI Monitor.
  */
 export function ciIsClient(protocol: Protocol, direction: Direction): boolean {
-  return direction === 'outbound' || protocol === 'sftp';
+  return direction === 'outbound' || CI_ALWAYS_CLIENT.includes(protocol);
 }

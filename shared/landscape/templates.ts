@@ -7,7 +7,7 @@ import { landscapeSchema, type Landscape, type PathwayInput } from './landscape-
 import type { SystemKindId } from './system-kinds';
 import { TENANT_ID } from './vocabulary';
 
-export const TEMPLATE_IDS = ['s4-sscv2', 'sftp-receiver', 'mail-receiver', 'successfactors-receiver', 'blank'] as const;
+export const TEMPLATE_IDS = ['s4-sscv2', 'sftp-receiver', 'mail-receiver', 'ftp-receiver', 'mailbox-sender', 'amqp-receiver', 'successfactors-receiver', 'blank'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 type TemplatePathway = Omit<PathwayInput, 'id' | 'number' | 'updatedAt'>;
@@ -50,6 +50,27 @@ export const TEMPLATES: readonly LandscapeTemplate[] = [
     description: 'Cloud Integration sends mail over SMTP with STARTTLS and a user/password.',
     systems: [{ key: 'mail', name: 'Mail server', kind: 'mail-server' }],
     pathways: [{ from: TENANT_ID, to: 'mail', protocol: 'smtp', adapter: 'mail', auth: 'plain', smtp: { protection: 'starttls-mandatory' } }],
+  },
+  {
+    id: 'ftp-receiver',
+    label: 'FTP / FTPS receiver',
+    description: 'Cloud Integration writes files to an FTP server over explicit FTPS (AUTH TLS) with a user/password.',
+    systems: [{ key: 'ftp', name: 'FTP server', kind: 'ftp-server' }],
+    pathways: [{ from: TENANT_ID, to: 'ftp', protocol: 'ftp', adapter: 'ftp', auth: 'password', ftp: { protection: 'explicit', directory: '/' } }],
+  },
+  {
+    id: 'mailbox-sender',
+    label: 'Mailbox sender (IMAP / POP3)',
+    description: 'Cloud Integration polls a mailbox over IMAP with TLS (switch the protocol to POP3 if the server offers only that).',
+    systems: [{ key: 'mail', name: 'Mail server', kind: 'mail-server' }],
+    pathways: [{ from: 'mail', to: TENANT_ID, protocol: 'imap', adapter: 'mail', auth: 'plain', mailbox: { protection: 'tls', folder: 'INBOX' } }],
+  },
+  {
+    id: 'amqp-receiver',
+    label: 'AMQP receiver',
+    description: 'Cloud Integration sends messages to a queue of an AMQP 1.0 broker over TLS with SASL PLAIN.',
+    systems: [{ key: 'broker', name: 'AMQP broker', kind: 'amqp-broker' }],
+    pathways: [{ from: TENANT_ID, to: 'broker', protocol: 'amqp', adapter: 'amqp', auth: 'plain', amqp: { transport: 'tcp', tls: true } }],
   },
   {
     id: 'successfactors-receiver',

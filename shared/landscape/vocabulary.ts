@@ -12,11 +12,11 @@ export const STAGES = ['development', 'test', 'production'] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_LABELS: Record<Stage, string> = { development: 'Development', test: 'Test', production: 'Production' };
 
-/** 'other': a connection the model records but does not probe (RFC, JDBC, AS2, AMQP, … read from an iFlow). */
-export const PROTOCOLS = ['https', 'sftp', 'smtp', 'other'] as const;
+/** 'other': a connection the model records but does not probe (RFC, JDBC, AS2, Kafka, … read from an iFlow). */
+export const PROTOCOLS = ['https', 'sftp', 'smtp', 'ftp', 'imap', 'pop3', 'amqp', 'other'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
-export const ADAPTERS = ['http', 'soap', 'idoc', 'odata', 'sftp', 'mail', 'other'] as const;
+export const ADAPTERS = ['http', 'soap', 'idoc', 'odata', 'sftp', 'mail', 'ftp', 'amqp', 'other'] as const;
 export type Adapter = (typeof ADAPTERS)[number];
 
 export const AUTH_METHODS = [
@@ -49,7 +49,16 @@ export const AUTH_LABELS: Record<AuthMethod, string> = {
   encrypted: 'Encrypted user/password',
 };
 
-export const PROTOCOL_LABELS: Record<Protocol, string> = { https: 'HTTPS', sftp: 'SFTP', smtp: 'SMTP', other: 'Other (not probed)' };
+export const PROTOCOL_LABELS: Record<Protocol, string> = {
+  https: 'HTTPS',
+  sftp: 'SFTP',
+  smtp: 'SMTP',
+  ftp: 'FTP / FTPS',
+  imap: 'IMAP',
+  pop3: 'POP3',
+  amqp: 'AMQP 1.0',
+  other: 'Other (not probed)',
+};
 
 export const ADAPTER_LABELS: Record<Adapter, string> = {
   http: 'HTTP',
@@ -58,6 +67,8 @@ export const ADAPTER_LABELS: Record<Adapter, string> = {
   odata: 'OData',
   sftp: 'SFTP',
   mail: 'Mail',
+  ftp: 'FTP',
+  amqp: 'AMQP',
   other: 'Other (see its iFlow adapter)',
 };
 

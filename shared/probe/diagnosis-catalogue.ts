@@ -7,6 +7,7 @@
 import { ROUTE_DIAGNOSIS } from './diagnosis-route';
 import type { Severity, WhereToFix } from './probe-types';
 import { TLS_PROFILE_DIAGNOSIS } from './diagnosis-tls-profile';
+import { FTP_DIAGNOSIS } from './diagnosis-ftp';
 
 export interface DiagnosisEntry {
   severity: Severity;
@@ -26,6 +27,7 @@ const UNAUTHORIZED_USER =
 export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   ...TLS_PROFILE_DIAGNOSIS,
   ...ROUTE_DIAGNOSIS,
+  ...FTP_DIAGNOSIS,
   // --- network and route ---
   'net.refused': { severity: 'error', cause: 'Nothing accepts connections on {host}:{port} (connection refused).', fix: 'Check the host and port in the pathway, and that the service is running and listening there.', whereToFix: 'peer-system' },
   'net.not-found': { severity: 'error', cause: 'The host name {host} does not resolve (DNS lookup failed).', fix: 'Check the spelling of the host; a host that only resolves inside the customer network needs the Cloud Connector (On-Premise) route.', whereToFix: 'network' },

@@ -10,7 +10,10 @@ export interface ParsedTarget {
   reducedFromUrl: boolean;
 }
 
-const DEFAULT_PORTS: Record<string, number> = { https: 443, http: 80, sftp: 22, ssh: 22, smtps: 465, smtp: 587 };
+const DEFAULT_PORTS: Record<string, number> = {
+  https: 443, http: 80, sftp: 22, ssh: 22, smtps: 465, smtp: 587,
+  ftp: 21, ftps: 990, imap: 143, imaps: 993, pop3: 110, pop3s: 995, amqp: 5672, amqps: 5671, ws: 80, wss: 443,
+};
 
 export function parseTarget(input: string, defaultPort = 443): ParsedTarget | { error: string } {
   const text = input.trim();

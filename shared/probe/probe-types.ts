@@ -55,7 +55,7 @@ export interface CertificateSummary {
 
 export interface ProbeResult {
   probeId: string;
-  kind: 'tls' | 'https' | 'sftp' | 'smtp';
+  kind: 'tls' | 'https' | 'sftp' | 'smtp' | 'ftp' | 'imap' | 'pop3' | 'amqp';
   target: { host: string; port: number };
   verdict: Verdict;
   startedAt: string;

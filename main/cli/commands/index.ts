@@ -19,6 +19,7 @@ export const commands: CommandEntry[] = [
   { name: 'landscapes', summary: 'List, show, create, rename, duplicate, delete, export and import landscapes', load: async () => (await import('./landscapes')).landscapesCommand },
   { name: 'handover', summary: 'What must be created where (Markdown or JSON), or the handover pack with its files (--pack DIR)', load: async () => (await import('./handover')).handoverCommand },
   { name: 'ssh-scan', summary: 'Read an SSH server’s host key (like ssh-keyscan) with its SHA256 fingerprint, the known_hosts line and CI’s verdict', load: async () => (await import('./ssh-scan')).sshScanCommand },
+  { name: 'ftp', summary: 'FTP / FTPS probe as CI’s FTP adapter meets the server: AUTH TLS or implicit TLS and chain, login, directory, passive listing, optional write check', load: async () => (await import('./ftp')).ftpCommand },
   { name: 'smtp', summary: 'SMTP probe as CI’s mail adapter meets the server: banner, EHLO, STARTTLS/SMTPS and chain, AUTH, From/To — never sends mail', load: async () => (await import('./smtp')).smtpCommand },
   { name: 'report', summary: 'Evidence report of the last probes: self-contained HTML, JSON twin, PDF, SHA-256, optional CMS signature', load: async () => (await import('./report')).reportCommand },
   { name: 'expiry', summary: 'Expiry radar: certificates and keys of a landscape (or all), soonest first, with what to renew where', load: async () => (await import('./expiry')).expiryCommand },

@@ -25,7 +25,7 @@ const findingSchema = z.object({
 });
 const entrySchema = z.object({
   probeId: z.string(),
-  kind: z.enum(['tls', 'https', 'sftp', 'smtp']),
+  kind: z.enum(['tls', 'https', 'sftp', 'smtp', 'ftp', 'imap', 'pop3', 'amqp']),
   target: z.object({ host: z.string(), port: z.number() }),
   verdict: z.enum(['passed', 'warning', 'failed', 'cancelled', 'timed-out', 'not-probed']),
   startedAt: z.string(),

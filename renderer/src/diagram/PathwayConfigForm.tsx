@@ -18,6 +18,11 @@ import { ProtocolOptions } from './ProtocolOptions';
 import { FIELD_LABELS, credentialsFor, fieldOfError, protocolPatch, type ConfigField } from './config-fields';
 import type { CredentialOption } from './landscape-client';
 
+function endpointHint(protocol: Protocol, direction: Direction): string {
+  if (protocol === 'https') return direction === 'inbound' ? 'https://<sub>.it-cpi001-rt.cfapps…/cxf/…' : 'https://receiver.example.com/…';
+  return 'host:port of the server';
+}
+
 export type SavePatch = (patch: PathwayPatch) => Promise<AppErrorData | null>;
 
 /**
@@ -58,7 +63,7 @@ export function PathwayConfigForm({ pathway: p, direction, credentials, onSave }
           <select id="cfg-adapter" value={p.adapter} aria-invalid={invalid('adapter') || undefined} onChange={(e) => void save('adapter', { adapter: e.target.value as Pathway['adapter'] })}>
             {validAdapters(p.protocol).map((x) => <option key={x} value={x}>{ADAPTER_LABELS[x]}</option>)}
           </select>)}
-        {row('endpoint', <CommitInput id="cfg-endpoint" value={p.endpoint} invalid={invalid('endpoint')} placeholder={direction === 'inbound' ? 'https://<sub>.it-cpi001-rt.cfapps…/cxf/…' : 'https://receiver.example.com/…'} onCommit={(v) => void save('endpoint', { endpoint: v })} />)}
+        {row('endpoint', <CommitInput id="cfg-endpoint" value={p.endpoint} invalid={invalid('endpoint')} placeholder={endpointHint(p.protocol, direction)} onCommit={(v) => void save('endpoint', { endpoint: v })} />)}
         {shows.has('proxy') && row('proxy',
           <select id="cfg-proxy" value={p.proxy.type === 'on-premise' ? 'on-premise' : 'internet'} aria-invalid={invalid('proxy') || undefined} onChange={(e) => void save('proxy', { proxy: e.target.value === 'on-premise' ? { type: 'on-premise', locationId: '', virtualHost: '' } : { type: 'internet' } })}>
             <option value="internet">Internet</option>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Pathway } from '../../../shared/landscape';
 import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
 import { CommitInput } from './CommitInput';
+import { MoreProtocolOptions } from './MoreProtocolOptions';
 import type { ConfigField } from './config-fields';
 
 type Row = (field: ConfigField, control: ReactNode) => ReactNode;
@@ -14,7 +15,7 @@ const PROTECTIONS: Array<{ value: NonNullable<Pathway['smtp']>['protection']; la
   { value: 'off', label: 'Off (plain text)' },
 ];
 
-/** The settings only SFTP or SMTP pathways have, as Cloud Integration's adapters name them. */
+/** The settings only SFTP, SMTP, FTP, IMAP / POP3 or AMQP pathways have, as Cloud Integration's adapters name them. */
 export function ProtocolOptions({ pathway: p, showUser, row, save, invalid }: { pathway: Pathway; showUser: boolean; row: Row; save: Save; invalid: (f: ConfigField) => boolean }) {
   if (p.protocol === 'sftp') {
     const sftp = p.sftp ?? {};
@@ -43,5 +44,5 @@ export function ProtocolOptions({ pathway: p, showUser, row, save, invalid }: { 
       </>
     );
   }
-  return null;
+  return <MoreProtocolOptions pathway={p} row={row} save={save} invalid={invalid} />;
 }

@@ -7,7 +7,8 @@ import type { PathwayPatch } from '../../../shared/landscape/patch-schemas';
 
 export type ConfigField =
   | 'protocol' | 'adapter' | 'endpoint' | 'proxy' | 'locationId' | 'virtualHost' | 'auth' | 'credentialId' | 'credentialName' | 'keystoreAlias'
-  | 'user' | 'directory' | 'writeCheck' | 'protection' | 'from' | 'to';
+  | 'user' | 'directory' | 'writeCheck' | 'protection' | 'from' | 'to'
+  | 'folder' | 'transport' | 'tls' | 'address' | 'wsPath';
 
 export const FIELD_LABELS: Record<ConfigField, string> = {
   protocol: 'Protocol',
@@ -26,6 +27,11 @@ export const FIELD_LABELS: Record<ConfigField, string> = {
   protection: 'Protection',
   from: 'Mail from',
   to: 'Mail to',
+  folder: 'Folder',
+  transport: 'Transport',
+  tls: 'TLS',
+  address: 'Queue or topic',
+  wsPath: 'WebSocket path',
 };
 
 export function protocolPatch(p: Pathway, protocol: Protocol, direction: Direction): PathwayPatch {

@@ -31,7 +31,7 @@ describe('landscape IPC', () => {
     const { call, seen } = setup();
     expect(await call('landscapes:list')).toEqual([]);
     expect((await call<{ id: string }[]>('landscapes:templates')).map((t) => t.id)).toContain('s4-sscv2');
-    expect((await call<unknown[]>('catalogue:list')).length).toBe(10);
+    expect((await call<unknown[]>('catalogue:list')).length).toBe(12);
     const d = await call<LandscapeDetail>('landscapes:create', { templateId: 's4-sscv2', name: 'ACME' });
     expect(d.pathways.map((p) => [p.number, p.direction, p.auth, p.maintainedAt[0]])).toEqual([
       [1, 'inbound', 'basic', 'btp-cockpit'],

@@ -20,8 +20,8 @@ const make = (templateId: string, name = 'L'): Landscape =>
   instantiateTemplate(findTemplate(templateId)!, { id: newId(), name, now: '2026-01-01T00:00:00.000Z', newId });
 
 describe('templates', () => {
-  it('lists the five template ids', () => {
-    expect(listTemplates().map((t) => t.id)).toEqual(['s4-sscv2', 'sftp-receiver', 'mail-receiver', 'successfactors-receiver', 'blank']);
+  it('lists the eight template ids', () => {
+    expect(listTemplates().map((t) => t.id)).toEqual(['s4-sscv2', 'sftp-receiver', 'mail-receiver', 'ftp-receiver', 'mailbox-sender', 'amqp-receiver', 'successfactors-receiver', 'blank']);
   });
 
   it('s4-sscv2 is the four pathways of seed 002', () => {
@@ -53,7 +53,7 @@ describe('templates', () => {
   });
 
   it('every catalogue kind has peer steps with unique ids per side', () => {
-    expect(SYSTEM_KINDS.map((k) => k.id)).toHaveLength(10);
+    expect(SYSTEM_KINDS.map((k) => k.id)).toHaveLength(12);
     for (const k of SYSTEM_KINDS) {
       for (const side of [k.asSender, k.asReceiver]) expect(new Set(side.map((s) => s.id)).size).toBe(side.length);
     }

@@ -59,7 +59,7 @@ describe('landscapes service', () => {
     const bad = refusal(() => svc.addPathway(l.id, { from: TENANT_ID, to: sys.id, protocol: 'sftp', adapter: 'sftp', auth: 'basic' }));
     expect(bad.field).toBe('pathways[0].auth');
     expect(refusal(() => svc.addPathway(l.id, { from: sys.id, to: sys.id, protocol: 'sftp', adapter: 'sftp', auth: 'password' })).field).toBe('pathways[0].to');
-    expect(refusal(() => svc.addPathway(l.id, { from: TENANT_ID, to: sys.id, protocol: 'ftp', adapter: 'sftp', auth: 'password' })).field).toBe('protocol');
+    expect(refusal(() => svc.addPathway(l.id, { from: TENANT_ID, to: sys.id, protocol: 'kafka', adapter: 'sftp', auth: 'password' })).field).toBe('protocol');
 
     const p = svc.addPathway(l.id, { from: TENANT_ID, to: sys.id, protocol: 'sftp', adapter: 'sftp', auth: 'password' }).pathways[0]!;
     expect(p.number).toBe(1);

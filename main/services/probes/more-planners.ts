@@ -1,0 +1,11 @@
+/**
+ * The planners of the part-3 probes (FTP / FTPS; IMAP, POP3 and AMQP join here), registered with
+ * the probe service in composition.ts. Each loads its protocol library only when it runs.
+ */
+import type { Pathway } from '../../../shared/landscape';
+import type { PathwayPlanner } from './pathway-plan';
+import { planFtpProbe } from './ftp/ftp-plan';
+
+export const MORE_PLANNERS: Partial<Record<Pathway['protocol'], PathwayPlanner>> = {
+  ftp: planFtpProbe,
+};
