@@ -66,7 +66,8 @@ describe('ftp-receiver in the app', () => {
     const { s, l, page, home } = await prepared('ftp-receiver', 'FTP E2E', 'anonymous');
     await commit(page, 'cfg-endpoint', `127.0.0.1:${ftp.port}`);
     await commit(page, 'cfg-directory', ftp.upload);
-    await panel(page).locator('#cfg-writeCheck').check();
+    // A controlled checkbox: its state changes when main has saved the pathway, not at the click.
+    await panel(page).locator('#cfg-writeCheck').click();
     await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.ftp).toEqual({ protection: 'explicit', directory: ftp.upload, writeCheck: true });
     const where = panel(page).getByTestId('maintained-where');
     expect(await where.textContent()).toMatch(/Keystore: server root CA[\s\S]*Passive ports and TLS/);
