@@ -9,7 +9,7 @@ import type { ProbeContext, ProbeRunner } from './engine-types';
 import { exchange, type HttpRequest, type HttpResponse } from './https/http-exchange';
 import { fetchToken, type ClientCredentials } from './https/oauth-token';
 import { ProbeFailure, rawCodeOf } from './probe-failure';
-import { checkCertificates, connectTls, type TlsTarget } from './tls-probe';
+import { checkCertificates, connectTls, refuseToSend, type TlsTarget } from './tls-probe';
 import { oneLineName, parsePemBundle } from './tls/certificates';
 import { inboundClientCertificateFindings } from './tls/inbound-client-rules';
 import type { ClientCertificate } from './tls/handshake';
@@ -53,7 +53,7 @@ export function createHttpsRunner(t: HttpsTarget): ProbeRunner {
 async function request(ctx: ProbeContext, t: HttpsTarget & TlsTarget, headers: Record<string, string>, method: HttpRequest['method']): Promise<HttpResponse> {
   const { tcp, tls } = await connectTls(ctx, t);
   try {
-    await checkCertificates(ctx, tls, t);
+    if (!(await checkCertificates(ctx, tls, t))) await refuseToSend(ctx, 'http', `${method} ${t.path}`);
     return await ctx.step('http', `${method} ${t.path}`, async (mark) => {
       let res: HttpResponse;
       try {

@@ -56,6 +56,16 @@ export async function checkCertificates(ctx: ProbeContext, tls: ServerHandshake,
   });
 }
 
+/**
+ * The client of the profile refuses the server (its certificate findings say why): like it, the
+ * probe sends nothing over this connection — no request, no credentials to a server the real
+ * client would not trust. The step is shown as not sent and the probe ends failed.
+ */
+export async function refuseToSend(ctx: ProbeContext, id: string, label: string): Promise<never> {
+  await ctx.step(id, label, async (mark) => mark.skip('not sent: the client refuses this server’s certificate, so no request and no credentials went to it'));
+  throw new Error('the server certificate is refused');
+}
+
 export function createTlsRunner(target: TlsTarget): ProbeRunner {
   return async (ctx) => {
     if (target.reducedFromUrl) ctx.finding(diagnose('model.url-reduced', { host: target.host, port: target.port }));

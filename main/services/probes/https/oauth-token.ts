@@ -7,7 +7,7 @@ import { diagnose } from '../../../../shared/probe/diagnosis';
 import type { ProbeContext } from '../engine-types';
 import type { Route } from '../net/route';
 import { ProbeFailure } from '../probe-failure';
-import { connectTls, checkCertificates } from '../tls-probe';
+import { connectTls, checkCertificates, refuseToSend } from '../tls-probe';
 import type { TrustSets } from '../tls/assess-chain';
 import { exchange } from './http-exchange';
 
@@ -34,7 +34,7 @@ export async function fetchToken(ctx: ProbeContext, c: ClientCredentials): Promi
   const target = { host, port, route: c.route, trust: c.trust };
   const { tcp, tls } = await connectTls(ctx, target);
   try {
-    await checkCertificates(ctx, tls, target);
+    if (!(await checkCertificates(ctx, tls, target))) await refuseToSend(ctx, 'token', `Token request to ${host}`);
     return await ctx.step('token', `Token request to ${host}`, async (mark) => {
       const res = await exchange(ctx, tls.socket, {
         method: 'POST',
