@@ -65,7 +65,7 @@ describe('landscape picker (e2e)', () => {
     await page.getByRole('button', { name: 'Duplicate Uno' }).click();
     await page.getByLabel('Name of the copy').fill('Uno');
     await page.getByRole('button', { name: 'Create copy' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/already exists.*\(name\)/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^A landscape named "Uno" already exists\.$/);
     await page.getByLabel('Name of the copy').fill('Dos');
     await page.getByRole('button', { name: 'Create copy' }).click();
     await list.getByRole('button', { name: 'Dos', exact: true }).waitFor();

@@ -7,9 +7,12 @@ import type { LandscapeSummary, TemplateSummary } from '../../../../shared/lands
 import type { Result } from '../../../../shared/result';
 import { api } from '../../api';
 
-/** The message alone: it names the field in words; the field's internal path is no text for a user. */
+/** The message alone: it names the field in words; the field's internal path is no text for a user,
+ *  so the services' "field: …" prefix is dropped too. */
 export function describeError(r: Extract<Result<unknown>, { ok: false }>): string {
-  return r.error.message;
+  const { message, field } = r.error;
+  const text = field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function useLandscapeList() {
