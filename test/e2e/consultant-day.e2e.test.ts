@@ -3,9 +3,11 @@
  * landscape; a customer's password and an OAuth2 client typed by hand, one edited; a BTP service key
  * imported and its URLs applied; a key and CSR, the app restarted on the same home, the CA's answer
  * (an openssl CA made here) paired; a customer .p12 and a PEM + key imported; credentials linked on
- * the four edges; each edge probed against loopback nginx and its state changing at once; Probe all;
- * the handover exported. A screenshot of each step lands in test-results/consultant-day/.
- * (Adding the landscape's CA and modelling the CI keystore have no screen on main yet: left out.)
+ * the four edges; the customer's CA added on the Trust screen and the CI keystore modelled (a key
+ * pair under its alias); each edge probed against loopback nginx (which sends its root, as CI's own TLS
+ * test needs) and its state changing at once — "Add to keystore" and "Add to the landscape's CAs"
+ * taken from the failed results, after which every probed edge passes; Probe all; the handover
+ * exported. A screenshot of each step lands in test-results/consultant-day/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +57,8 @@ beforeAll(async () => {
   writeFileSync(join(work, 'ext.cnf'), '[leaf]\nextendedKeyUsage=clientAuth\n');
   o('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(work, 'ca.key'), '-subj', '/CN=Acme Issuing CA', '-days', '400', '-out', join(work, 'ca.pem'));
   const pki = await createTestPki();
-  const chain = pki.server.certPem + pki.intermediate.certPem;
+  // The root travels too: CI's TLS test offers "Add to keystore" only for a root the server sent.
+  const chain = pki.server.certPem + pki.intermediate.certPem + pki.root.certPem;
   nginx = await startNginx(
     [
       { chainPem: chain, keyPem: pki.server.keyPem, locations: ciLikeLocations('tok-day') },
@@ -177,7 +180,8 @@ describe("a consultant's day, through the UI only", { timeout: 240_000 }, () => 
       await panel(page).locator(`#cfg-${id}`).fill(value);
       await panel(page).locator(`#cfg-${id}`).press('Enter');
     };
-    await link(1, null); // the service key's credential, applied with its URLs
+    // The service key's credential and runtime URL were applied; the iFlow's address completes the endpoint.
+    await link(1, null, () => commit('endpoint', `https://localhost:${basicPort}/http/ok`));
     await link(2, 'Acme SSCv2 client', () => commit('endpoint', `https://localhost:${nginx.ports[1]}/sap/c4c/api/v1/product-service/products`));
     await link(3, 'SSCv2 sender certificate', () => commit('endpoint', `https://localhost:${nginx.ports[1]}/cxf/sscv2/product`));
     await link(4, 'S/4 communication user', async () => {
@@ -188,19 +192,51 @@ describe("a consultant's day, through the UI only", { timeout: 240_000 }, () => 
     });
     await shot(page, 'linked');
 
+    // Trust: the customer's CA into the landscape's CAs, the SSCv2 client key pair into the modelled keystore.
+    await nav(page, 'Trust');
+    await page.getByRole('heading', { level: 1, name: 'Trust' }).waitFor();
+    nextOpen = join(work, 'ca.pem');
+    await page.getByRole('button', { name: 'Import CA certificate…' }).click();
+    await expect.poll(() => page.getByTestId('trust-status').textContent()).toBe('Added to the landscape’s CAs: Acme Issuing CA.');
+    const form = page.getByRole('group', { name: 'Add to the keystore' });
+    await form.getByLabel('Key pair from the vault').selectOption({ label: 'Acme SSCv2 client' });
+    await form.getByLabel('Alias').fill('acme_sscv2_client');
+    await form.getByRole('button', { name: 'Add key pair' }).click();
+    const keystore = page.getByRole('table', { name: 'Cloud Integration keystore' });
+    await expect.poll(() => keystore.locator('[data-alias="acme_sscv2_client"]').textContent()).toMatch(/Key pair: Acme SSCv2 client/);
+    await shot(page, 'trust');
+    await nav(page, 'Landscape');
+
+    const verdictOf = (probe: ReturnType<typeof panel>) => probe.locator('[data-verdict]').getAttribute('data-verdict');
     for (const n of [1, 2, 3, 4]) {
       await edge(page, n).click();
       const before = await edge(page, n).getAttribute('class');
       const probe = panel(page).getByTestId('probe-panel');
       await probe.getByRole('button', { name: 'Probe', exact: true }).click();
-      await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 30_000 }).toMatch(n === 4 ? /^not-probed$/ : /^(passed|warning|failed)$/);
+      await expect.poll(() => verdictOf(probe), { timeout: 30_000 }).toMatch(n === 4 ? /^not-probed$/ : /^(passed|warning|failed)$/);
       if (n === 4) {
         expect(await probe.textContent()).toContain('Not probed from the laptop');
-      } else {
-        const verdict = await probe.locator('[data-verdict]').getAttribute('data-verdict');
-        await expect.poll(() => edge(page, n).getAttribute('class'), { timeout: 5_000 }).toContain(`state-${verdict}`);
-        expect(before).not.toContain(`state-${verdict}`);
+        await shot(page, `probe-${n}`);
+        continue;
       }
+      const verdict = await verdictOf(probe);
+      await expect.poll(() => edge(page, n).getAttribute('class'), { timeout: 5_000 }).toContain(`state-${verdict}`);
+      expect(before).not.toContain(`state-${verdict}`);
+      if (n === 1 || n === 2) {
+        // Neither the sender (1) nor CI (2) trusts the test root yet: the result offers the fix as a button.
+        expect(verdict).toBe('failed');
+        const actions = probe.getByTestId('probe-trust-actions');
+        await shot(page, `probe-${n}-untrusted`);
+        if (n === 1) await actions.getByRole('button', { name: /to the landscape’s CAs$/ }).click();
+        else await actions.getByRole('button', { name: 'Add to keystore' }).click();
+        await expect.poll(() => actions.getByTestId('probe-trust-status').textContent()).toMatch(/Probe again/);
+        await probe.getByRole('button', { name: 'Probe', exact: true }).click();
+        await expect.poll(() => probe.getByTestId('probe-trust-actions').count(), { timeout: 30_000 }).toBe(0);
+        await expect.poll(() => verdictOf(probe), { timeout: 30_000 }).toMatch(/^(passed|warning)$/);
+      } else {
+        expect(verdict).toMatch(/^(passed|warning)$/);
+      }
+      await expect.poll(() => edge(page, n).getAttribute('class'), { timeout: 5_000 }).toMatch(/state-(passed|warning)/);
       await shot(page, `probe-${n}`);
     }
 
