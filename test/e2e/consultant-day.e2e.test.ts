@@ -182,7 +182,10 @@ describe("a consultant's day, through the UI only", { timeout: 240_000 }, () => 
     };
     // The service key's credential and runtime URL were applied; the iFlow's address completes the endpoint.
     await link(1, null, () => commit('endpoint', `https://localhost:${basicPort}/http/ok`));
-    await link(2, 'Acme SSCv2 client', () => commit('endpoint', `https://localhost:${nginx.ports[1]}/sap/c4c/api/v1/product-service/products`));
+    await link(2, 'Acme SSCv2 client', async () => {
+      await commit('endpoint', `https://localhost:${nginx.ports[1]}/sap/c4c/api/v1/product-service/products`);
+      await commit('keystoreAlias', 'acme_sscv2_client');
+    });
     await link(3, 'SSCv2 sender certificate', () => commit('endpoint', `https://localhost:${nginx.ports[1]}/cxf/sscv2/product`));
     await link(4, 'S/4 communication user', async () => {
       await commit('locationId', 'ACME');
@@ -204,6 +207,7 @@ describe("a consultant's day, through the UI only", { timeout: 240_000 }, () => 
     await form.getByRole('button', { name: 'Add key pair' }).click();
     const keystore = page.getByRole('table', { name: 'Cloud Integration keystore' });
     await expect.poll(() => keystore.locator('[data-alias="acme_sscv2_client"]').textContent()).toMatch(/Key pair: Acme SSCv2 client/);
+    expect(await keystore.locator('[data-alias="acme_sscv2_client"]').textContent()).toContain('Pathway 2'); // the edge's Private Key Alias
     await shot(page, 'trust');
     await nav(page, 'Landscape');
 
