@@ -41,10 +41,12 @@ afterAll(async () => {
 
 describe('evidence in the app', { timeout: 120_000 }, () => {
   it('marks the edge whose certificate expires within 30 days, in its label and accessible name', async () => {
-    const edge = app.page.locator('[data-edge="2"]');
-    await expect.poll(() => edge.textContent()).toMatch(/(9|10) d left/);
-    expect(await edge.getAttribute('aria-label')).toMatch(/CI short-lived key pair" (9|10) days left/);
-    expect(await app.page.locator('[data-edge="1"]').textContent()).not.toContain('d left');
+    // The visible words are drawn in the diagram's text layer above the clickable shapes.
+    const words = (n: number) => app.page.locator(`[data-edge-text="${n}"]`).textContent();
+    await expect.poll(() => words(2)).toMatch(/(9|10) d left/);
+    expect(await app.page.locator('[data-edge="2"]').getAttribute('aria-label')).toMatch(/CI short-lived key pair" (9|10) days left/);
+    expect(await words(1)).toMatch(/HTTPS/);
+    expect(await words(1)).not.toContain('d left');
   });
 
   it('lists the radar soonest first in its panel', async () => {

@@ -46,7 +46,7 @@ export function EdgeText({ edge }: { edge: EdgeLayout }) {
   const cy = label.y + label.h / 2;
   const state = EDGE_STATE_TEXT[edge.state];
   return (
-    <g className={`edge-text state-${edge.state}`}>
+    <g className={`edge-text state-${edge.state}`} data-edge-text={edge.number}>
       {cc && (
         <text className="cc-text" x={cc.x + cc.w / 2} y={cc.y + cc.h / 2 + 4} textAnchor="middle">
           SCC
