@@ -78,7 +78,7 @@ describe('landscape landscapes (CLI)', () => {
     const doc = JSON.parse(readFileSync(file, 'utf8'));
     doc.landscape.stage = 'prod';
     doc.landscape.pathways[0].auth = 'client-certificate';
-    doc.landscape.systems[0].kind = 'ftp-server';
+    doc.landscape.systems[0].kind = 'mainframe-3270'; // no such system kind
     writeFileSync(file, JSON.stringify(doc));
     const b = makeHome('landscape-cli-');
     const r = cli(b, ['import', file, '--json']);
