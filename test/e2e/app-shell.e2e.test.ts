@@ -8,13 +8,13 @@ describe('app shell in Chromium through the test bridge', () => {
     app = undefined;
   });
 
-  it('shows the four navigation entries', async () => {
+  it('shows the five navigation entries', async () => {
     app = await openApp();
     const nav = app.page.getByRole('navigation', { name: 'Main' });
-    for (const name of ['Landscape', 'Credentials', 'Certificates', 'Settings']) {
+    for (const name of ['Landscape', 'Credentials', 'Certificates', 'Trust', 'Settings']) {
       await nav.getByRole('button', { name }).waitFor({ state: 'visible' });
     }
-    expect(await nav.getByRole('button').count()).toBe(4);
+    expect(await nav.getByRole('button').count()).toBe(5);
   });
 
   it('Settings shows the real data directory and keychain status from main', async () => {
