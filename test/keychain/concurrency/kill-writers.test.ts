@@ -1,5 +1,5 @@
 /**
- * Writers killed with SIGKILL at random moments, 40 times, four at a time on one data directory
+ * Writers killed with SIGKILL at random moments, 100 times, four at a time on one data directory
  * (the real services, the real keychain): afterwards the store loads without problems, every change
  * a writer reported as done is there (landscapes created and renamed, credentials added and
  * removed), and the vault has no orphan — the intents killed writers left are finished by the
@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestServices, makeHome } from '../../support/test-services';
 
-const KILLS = 40;
+const KILLS = 100;
 const PARALLEL = 4;
 const outDir = join(__dirname, '../../../.tmp/kill-writers');
 const child = join(outDir, 'kill-writer-child.mjs');
