@@ -9,6 +9,7 @@ import type { TrustChange, TrustView as Trust } from '../../../shared/trust/trus
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { EmptyState } from '../components/EmptyState';
+import { LandscapeSelect } from '../components/LandscapeSelect';
 import { StatusLine } from '../components/StatusLine';
 import { useTransientStatus } from '../components/use-transient-status';
 import { CaSection } from './trust/CaSection';
@@ -64,16 +65,7 @@ export function TrustView() {
       </p>
       {landscapes && landscapes.length === 0 && <EmptyState title="No landscape yet">Create a landscape on the Landscape screen first; its trust is kept with it.</EmptyState>}
       {landscapes && landscapes.length > 0 && (
-        <label className="inline-field">
-          Landscape
-          <select value={landscapeId} onChange={(e) => setLandscapeId(e.target.value)}>
-            {landscapes.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LandscapeSelect className="inline-field" landscapes={landscapes} value={landscapeId} onChange={setLandscapeId} />
       )}
       <StatusLine status={status} testId="trust-status" />
       {trust && trust.landscapeId === landscapeId && (

@@ -9,6 +9,7 @@ import type { PathwayView } from '../../../../shared/landscape/pathway-view';
 import type { ServiceKeyImportResult } from '../../../../shared/vault/credential-responses';
 import { parseRuntimeHost } from '../../../../shared/landscape/tenant-input';
 import { api } from '../../api';
+import { LandscapeSelect } from '../../components/LandscapeSelect';
 import { StatusLine } from '../../components/StatusLine';
 import { useTransientStatus } from '../../components/use-transient-status';
 
@@ -74,16 +75,7 @@ export function ApplyServiceKey({ result }: { result: ServiceKeyImportResult }) 
   return (
     <fieldset className="apply-service-key">
       <legend>Apply to a landscape</legend>
-      <label>
-        Landscape
-        <select value={landscapeId} onChange={(e) => setLandscapeId(e.target.value)}>
-          {landscapes.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LandscapeSelect landscapes={landscapes} value={landscapeId} onChange={setLandscapeId} />
       <label>
         Inbound pathway
         <select value={pathwayId} onChange={(e) => setPathwayId(e.target.value)}>
