@@ -4,7 +4,7 @@
  * (zod would strip it silently), and whatever happens the caller gets a Result.
  * Nothing is ever thrown across the boundary.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contract, type Channel, type HandlerContext, type Handlers } from '../../shared/ipc/contract';
 import { err, isAppError, ok, type Result } from '../../shared/result';
 import type { Logger } from '../services/logger';

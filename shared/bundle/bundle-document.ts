@@ -6,7 +6,7 @@
  * credentials carry the same label and fingerprint, so import relinks them to whatever ids the
  * receiving vault gives them. Pure: no I/O, no crypto. This text exists only in memory.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CREDENTIAL_KINDS, type CredentialKind, type SecretPayload } from '../vault/credential-kinds';
 import { credentialMetaPatchSchema } from '../vault/credential-schema';
 import { credentialRefKey, jsonPath, landscapeFileSchema, type FileCredentialRef, type FileProblem, type LandscapeFile } from '../landscape/landscape-file';

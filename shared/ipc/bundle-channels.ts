@@ -4,7 +4,7 @@
  * decrypts and validates in main and answers with a preview (conflicts by label and fingerprint,
  * never a secret) under a token; `apply` writes everything or nothing with the user's choices.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CredentialKind } from '../vault/credential-kinds';
 import type { FileCredentialRef } from '../landscape/landscape-file';
 import { channel } from './define';

@@ -3,7 +3,7 @@
  * Each domain keeps its channels in its own file; this file only joins them, so adding a
  * capability means adding one spread here (keep method names unique: a test checks it).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AnyChannel, AnyEvent, ParsedRequestOf, PayloadOf, RequestOf, ResponseOf } from './define';
 import type { Result } from '../result';
 import { appChannels } from './app-channels';

@@ -3,7 +3,7 @@
  * `credentials:reveal`, the user's explicit act. Secrets travel renderer → main (a typed password),
  * never back, and a generated password stays in main (the renderer holds only its generatedId).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './define';
 import { PASSWORD_CLASSES, USER_CREDENTIALS_MAX_LENGTH } from '../vault/password-rules';
 import type { CredentialMeta } from '../vault/credential-kinds';

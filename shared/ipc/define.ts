@@ -2,7 +2,7 @@
  * Building blocks of the IPC contract. A channel pairs a zod request schema with a response type
  * (a phantom: only the type travels) and the name of the `window.api` method that calls it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface ChannelDef<M extends string, Req extends z.ZodType, Res> {
   readonly method: M;

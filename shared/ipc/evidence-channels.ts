@@ -2,7 +2,7 @@
  * Evidence report, expiry radar and handover pack. Every file is written at a path the user chose
  * in the save dialog of this session; the report's twins (JSON, SHA-256, PDF, signature) go beside it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './define';
 import type { ExpiryRadar, PackFileInfo, PackWritten, ReportWritten } from '../evidence/evidence-responses';
 

@@ -3,7 +3,7 @@
  * pin it into the landscape only with an out-of-band confirmation — who compared the fingerprint,
  * and how. The main side refuses a fingerprint the server did not present in this session.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './define';
 import type { HostKeyTrust } from '../landscape/landscape-schema';
 

@@ -2,7 +2,7 @@
  * Integration flow import: one channel for the preview (dryRun) and the import itself, so both are
  * the same computation. Paths must be absolute and come from the file dialog of this session.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IflowImportResult } from '../iflow/import-result';
 import { channel } from './define';
 

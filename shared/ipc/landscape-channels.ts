@@ -4,7 +4,7 @@
  * landscape's detail (model + pathway views with findings), so the renderer redraws from one reply.
  * File paths must be absolute and come from the file dialog of this session.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Handover } from '../landscape/handover';
 import { channel, event } from './define';
 import type { Landscape, LandscapeSummary } from '../landscape/landscape-schema';

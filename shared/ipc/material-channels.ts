@@ -3,7 +3,7 @@
  * keys, findings); private keys and passwords stay in main. Files are read and written only at paths
  * the user chose in the file dialog (main checks it).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './define';
 import type { CredentialMeta } from '../vault/credential-kinds';
 import type { HostKeyCheck } from '../ssh/known-hosts-check';

@@ -3,7 +3,7 @@
  * in the keychain), import and export at paths the user chose in the file dialog, and a pathway's
  * PGP settings. Responses are public data; the one secret going in is the export passphrase.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './define';
 import { PGP_KEY_TYPES, type PgpExportResult, type PgpImportResult, type PgpKeyReport, type PgpKeySummary } from '../pgp/pgp-types';
 

@@ -2,7 +2,7 @@
  * The probes' IPC channels. Start returns the probe ids at once; steps and the final (redacted)
  * result arrive through the 'probe:progress' event. History entries carry no transcript.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel, event } from './define';
 import type { EdgeState } from '../probe/edge-state';
 import type { ProbeProgress, ProbeResult, RoutePreview } from '../probe/probe-types';

@@ -4,7 +4,7 @@
  * chosen in this session's dialog (`path`) or as PEM text (a root a probe recorded); main parses
  * and checks both. Every change answers with the new view.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channel } from './define';
 import type { LandscapeDetail } from './landscape-channels';
 import type { TrustChange, TrustView } from '../trust/trust-view';

@@ -4,7 +4,7 @@
  * referenced by label and fingerprint so a colleague's import can relink their own entries.
  * Pure: the caller resolves credential ids ↔ references and does the file I/O.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   caCertificateSchema,
   ciKeystoreEntrySchema,

@@ -2,7 +2,7 @@
  * The landscape model as zod schemas; the TypeScript types are inferred from them, so the store,
  * IPC, CLI and renderer cannot disagree. Only secret-free data: credentials are referenced by id.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { adapterSchema, authMethodSchema, protocolSchema, stageSchema, systemKindIdSchema } from './vocabulary-schemas';
 import { pathwayPgpSchema } from '../pgp/pathway-pgp-schema';
 

@@ -2,7 +2,7 @@
  * Request schemas for edits. A patch must not carry defaults: zod's `.partial()` keeps them, so a
  * patch `{ name }` would reset every defaulted field. These schemas unwrap the defaults first.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { landscapeSchema, pathwaySchema, systemSchema, type Landscape, type Pathway, type PathwayInput, type System, type SystemInput } from './landscape-schema';
 
 function optionalWithoutDefaults<S extends z.ZodRawShape>(shape: S): z.ZodObject<{ [K in keyof S]: z.ZodOptional<z.ZodType> }> {

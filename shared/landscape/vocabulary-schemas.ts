@@ -3,7 +3,7 @@
  * system-kinds.ts. Kept apart so that code which only needs the lists and labels (the renderer's
  * first screen) does not load zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SYSTEM_KIND_IDS } from './system-kinds';
 import { ADAPTERS, AUTH_METHODS, PROTOCOLS, STAGES } from './vocabulary';
 

@@ -4,7 +4,7 @@
  * Outbound, CI encrypts for the receiver (`encrypt`) and signs with our key (`sign`); inbound, CI
  * decrypts what the sender encrypted for us (`encrypt`) and verifies the sender's signature (`sign`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const fingerprint = z.string().regex(/^[0-9a-f]{40}$/, 'a 40-digit lower-case hex OpenPGP fingerprint');
 

@@ -2,7 +2,7 @@
  * The zod schema of credential metadata. Strict on purpose: an unknown key is refused, so no
  * caller can slip a secret into the metadata document under a new name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CREDENTIAL_KINDS } from './credential-kinds';
 
 const text = (max: number) => z.string().max(max);

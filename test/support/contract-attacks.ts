@@ -7,7 +7,7 @@
  *   attacksFor(schema)   [{ name, request, fields }]: every one must be refused with INVALID_INPUT;
  *                        `fields` lists the field paths the refusal may name (empty: any)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 interface Js {
   type?: string | string[];

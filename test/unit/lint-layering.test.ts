@@ -27,12 +27,16 @@ describe('lint enforces the layers', () => {
     ['main/services/x.ts', "import { app } from 'electron';\nexport const x = app;\n", 'no-restricted-imports'],
     ['main/services/x.ts', "import Store from 'electron-store';\nexport const x = Store;\n", 'no-restricted-imports'],
     ['main/cli/x.ts', "import { shell } from 'electron';\nexport const x = shell;\n", 'no-restricted-imports'],
+    ['shared/landscape/x.ts', "import { z } from 'zod';\nexport const x = z.string();\n", 'no-restricted-syntax'],
+    ['main/services/x.ts', "import z from 'zod';\nexport const x = z.string();\n", 'no-restricted-syntax'],
+    ['renderer/src/views/x.ts', "import { z } from 'zod';\nexport const x = z.string();\n", 'no-restricted-syntax'],
+    ['scripts/x.ts', "import { z } from 'zod';\nexport const x = z.string();\n", 'no-restricted-syntax'],
   ])('%s: rejects a violation (%#)', async (file, code, rule) => {
     expect(await ruleIds(file, code)).toContain(rule);
   });
 
   it.each([
-    ['shared/landscape/x.ts', "import { z } from 'zod';\nexport const x = z.string();\n"],
+    ['shared/landscape/x.ts', "import * as z from 'zod';\nexport const x = z.string();\n"],
     ['main/services/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['main/shell/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['renderer/src/api.ts', 'export const x = () => window.api;\n'],

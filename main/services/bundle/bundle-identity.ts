@@ -7,7 +7,7 @@
  * and says so: bundles made for the old recipient cannot be opened there.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../../shared/result';
 import type { BundleIdentity } from '../../../shared/ipc/bundle-channels';
 import type { Logger } from '../logger';

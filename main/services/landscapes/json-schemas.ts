@@ -2,7 +2,7 @@
  * JSON Schemas (draft 2020-12) generated from the zod schemas, for tools outside the app: editors
  * validating a `*.landscape.json` in a git repository, or a reviewer reading the format.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { landscapeFileSchema } from '../../../shared/landscape/landscape-file';
 import { landscapesDocumentSchema } from './landscape-document';
 

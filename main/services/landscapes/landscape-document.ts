@@ -2,7 +2,7 @@
  * The landscapes document on disk (`landscapes.json` in the data directory): every landscape of the
  * user, one per customer, with a schema version. Older versions are migrated on load.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { landscapeSchema } from '../../../shared/landscape/landscape-schema';
 import { migrateV1toV2 } from './migrate-v1';
 

@@ -25,7 +25,7 @@ import {
   type LandscapesDocument,
 } from './landscape-document';
 import { parseOrThrow, validateLandscape } from './validate-landscape';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface LandscapesDeps {
   dataDir: string;

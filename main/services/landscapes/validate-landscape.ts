@@ -2,7 +2,7 @@
  * The gate every mutation passes: the schema first (the message names the field), then the rules a
  * save refuses (a pathway without a tenant end, a method its protocol cannot carry, …).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { landscapeSchema, type Landscape } from '../../../shared/landscape/landscape-schema';
 import { blockingFindings } from '../../../shared/landscape/rules';
 import { AppError } from '../../../shared/result';

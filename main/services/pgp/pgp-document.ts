@@ -3,7 +3,7 @@
  * vault credential that holds the private key and passphrase. Listing keys therefore needs no
  * keychain access; a private key can never get in (the schema refuses a private key block).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentStore, type DocumentStore } from '../store/document-store';
 import type { StoreBackendFactory } from '../store/store-backend';
 import type { Logger } from '../logger';

@@ -3,7 +3,7 @@
  * the findings — never the transcript (it is only shown live) and never a secret (results are
  * redacted by the engine before they get here). Its own document: probe-history.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { WHERE_TO_FIX, type ProbeResult } from '../../../shared/probe/probe-types';
 import type { Logger } from '../logger';
 import { createDocumentStore, type DocumentStore } from '../store/document-store';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract, events } from '../../../shared/ipc/contract';
 import { createDispatcher } from '../../../main/ipc/dispatcher';
