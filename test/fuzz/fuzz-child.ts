@@ -3,7 +3,8 @@
  * can be killed by the parent's watchdog: it reports before every input and once at the end.
  */
 import { fuzzTargets } from './fuzz-targets';
-import { runTarget } from './fuzz-runner';
+import { mkdirSync, rmSync } from 'node:fs';
+import { FAILURE_DIR, currentInputFile, runTarget } from './fuzz-runner';
 
 const [index, count, seed] = process.argv.slice(2).map(Number) as [number, number, number];
 const send = (m: unknown) => process.send?.(m);
@@ -15,6 +16,8 @@ process.on('uncaughtException', (e) => {
 
 const target = fuzzTargets[index]!;
 send({ type: 'setup', name: target.name });
-const stats = await runTarget(target, { count, seed, onInput: (i, input) => send({ type: 'input', i, input }) });
+mkdirSync(FAILURE_DIR, { recursive: true });
+const stats = await runTarget(target, { count, seed, keepCurrentIn: currentInputFile(target.name), onInput: (i, input) => send({ type: 'input', i, input }) });
+rmSync(currentInputFile(target.name), { force: true });
 send({ type: 'done', stats });
 process.exit(0);

@@ -4,10 +4,12 @@
  * on any crash, hang, slow input (> 1 s) or store change after a refused import.
  */
 import { fork } from 'node:child_process';
-import { formatTable } from './fuzz-runner';
 import { fuzzTargets } from './fuzz-targets';
 import type { FuzzFailure, FuzzStats } from './fuzz-types';
-import { ownClock } from './run-queue';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { FAILURE_DIR, currentInputFile, formatTable } from './fuzz-runner';
+import { cpuTimeMs, ownClock } from './run-queue';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -18,11 +20,15 @@ const count = Number(flag('count', '10000'));
 const seed = Number(flag('seed', String(Date.now() % 2 ** 31)));
 const only = flag('only', '').toLowerCase();
 /**
- * No report for this long while an input runs = a hang (the budget per input is 1 s). Measured on
- * the child's own clock (run-queue.ts): time it spent waiting for a core on a loaded machine is not
- * the parser's, and counting it killed healthy children as hangs.
+ * A hang is an input that burns HANG_CPU_MS of CPU without an answer (a loop), or that sits
+ * STALL_MS of the child's own clock (run-queue.ts: wall time less the time spent waiting for a core)
+ * without one (a wait that never ends). CPU time is the primary measure: on this shared two-core
+ * machine, at nice 19 beside a full test suite, a healthy child's own clock still ran past 10 s on one
+ * input (its main thread blocked on fsync and on GC helper threads that were waiting for a core), and
+ * the old 10 s own-clock bound killed it as a hang. The budget per input is 1 s either way.
  */
-const HANG_MS = 10_000;
+const HANG_CPU_MS = 10_000;
+const STALL_MS = 120_000;
 const SETUP_MS = 120_000;
 
 function runChild(index: number): Promise<FuzzStats> {
@@ -30,7 +36,9 @@ function runChild(index: number): Promise<FuzzStats> {
   return new Promise((resolve) => {
     const child = fork(new URL('./fuzz-child.ts', import.meta.url).pathname, [String(index), String(count), String(seed)], { execArgv: ['--import', 'tsx'] });
     let last = { i: -1, input: '(setup)' };
-    let since = ownClock(child.pid!);
+    const pid = child.pid!;
+    let since = ownClock(pid);
+    let cpuAtReport = cpuTimeMs(pid) ?? 0;
     let limit = SETUP_MS;
     let settled = false;
     const fail = (f: FuzzFailure) => {
@@ -38,16 +46,19 @@ function runChild(index: number): Promise<FuzzStats> {
       settled = true;
       clearInterval(watch);
       child.kill('SIGKILL');
-      resolve({ name, inputs: last.i + 1, accepted: 0, errors: {}, slowestMs: 0, slowestInput: '', failures: [f] });
+      resolve({ name, inputs: last.i + 1, accepted: 0, errors: {}, slowestMs: 0, slowestInput: '', failures: [{ ...f, input: `${f.input}${keepCurrent(name)}` }] });
     };
     const watch = setInterval(() => {
-      if (since() > limit) fail({ kind: 'crash', input: last.input, detail: `hang: no answer for ${limit / 1000} s of its own time (killed)` });
+      const cpu = (cpuTimeMs(pid) ?? 0) - cpuAtReport;
+      if (cpu > HANG_CPU_MS) fail({ kind: 'crash', input: last.input, detail: `hang: ${(cpu / 1000).toFixed(0)} s of CPU without an answer (killed)` });
+      else if (since() > limit) fail({ kind: 'crash', input: last.input, detail: `hang: no answer for ${(limit / 1000).toFixed(0)} s of its own time, ${(cpu / 1000).toFixed(1)} s of it on CPU (killed)` });
     }, 500);
     child.on('message', (m: { type: string; i?: number; input?: string; stats?: FuzzStats; detail?: string }) => {
-      since = ownClock(child.pid!);
+      since = ownClock(pid);
+      cpuAtReport = cpuTimeMs(pid) ?? 0;
       if (m.type === 'input') {
         last = { i: m.i!, input: m.input! };
-        limit = HANG_MS;
+        limit = STALL_MS;
       } else if (m.type === 'uncaught') fail({ kind: 'crash', input: last.input, detail: `uncaught: ${m.detail}` });
       else if (m.type === 'done' && !settled) {
         settled = true;
@@ -57,6 +68,17 @@ function runChild(index: number): Promise<FuzzStats> {
     });
     child.on('exit', (code) => fail({ kind: 'crash', input: last.input, detail: `process exited (${code}) before finishing` }));
   });
+}
+
+/** The input a killed child was running (it writes each one before running it), kept for replay. */
+function keepCurrent(name: string): string {
+  const current = currentInputFile(name);
+  if (!existsSync(current)) return '';
+  mkdirSync(FAILURE_DIR, { recursive: true });
+  const kept = join(FAILURE_DIR, `${name.replace(/[^\w]+/g, '-')}-hang`);
+  copyFileSync(current, kept);
+  rmSync(current, { force: true });
+  return ` (kept in ${kept})`;
 }
 
 console.log(`fuzz: ${count} inputs per parser, seed ${seed} (repeat with --seed ${seed})`);

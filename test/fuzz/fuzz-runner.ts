@@ -18,10 +18,19 @@ export const FAILURE_DIR = join(tmpdir(), 'landscape-fuzz-failures');
 function keep(name: string, n: number, input: unknown): string {
   mkdirSync(FAILURE_DIR, { recursive: true });
   const file = join(FAILURE_DIR, `${name.replace(/[^\w]+/g, '-')}-${n}`);
-  if (typeof input === 'string') writeFileSync(`${file}.bin`, Buffer.from(input, 'latin1'));
-  else if (input instanceof Uint8Array) writeFileSync(`${file}.bin`, input);
-  else writeFileSync(`${file}.json`, JSON.stringify(input));
+  writeInput(file, input);
   return file;
+}
+
+/** Where the child keeps the input it is running (fuzz-main copies it when it kills a hang). */
+export function currentInputFile(name: string): string {
+  return join(FAILURE_DIR, `${name.replace(/[^\w]+/g, '-')}-current`);
+}
+
+function writeInput(file: string, input: unknown): void {
+  if (typeof input === 'string') writeFileSync(file, Buffer.from(input, 'latin1'));
+  else if (input instanceof Uint8Array) writeFileSync(file, input);
+  else writeFileSync(file, JSON.stringify(input));
 }
 
 export function errorKind(e: unknown): string | undefined {
@@ -42,6 +51,8 @@ export interface RunOptions {
   seed: number;
   /** Called before each input (the watchdog's heartbeat). */
   onInput?: (index: number, input: string) => void;
+  /** Write each input here before running it, so a watchdog that kills the process can keep it. */
+  keepCurrentIn?: string;
 }
 
 export async function runTarget(target: FuzzTarget, o: RunOptions): Promise<FuzzStats> {
@@ -57,6 +68,7 @@ export async function runTarget(target: FuzzTarget, o: RunOptions): Promise<Fuzz
           if (stats.failures.length < 20) f.input = `${f.input} (kept in ${keep(target.name, stats.failures.length, input)})`;
           stats.failures.push(f);
         };
+        if (o.keepCurrentIn) writeInput(o.keepCurrentIn, input);
         o.onInput?.(index++, shown);
         const elapsed = ownClock();
         const cpuBefore = process.cpuUsage();

@@ -22,3 +22,19 @@ export function ownClock(pid: number | 'self' = 'self'): () => number {
   const startWait = runQueueWaitMs(pid) ?? 0;
   return () => performance.now() - startWall - ((runQueueWaitMs(pid) ?? 0) - startWait);
 }
+
+/**
+ * CPU time (user + system, all threads) a process has burnt, from /proc/<pid>/stat (fields 14–15,
+ * in clock ticks; 100 a second on Linux). A parser that loops burns CPU; one that waits does not.
+ */
+export function cpuTimeMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count from after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
