@@ -81,8 +81,13 @@ describe('sftp-receiver in the app', () => {
     s.landscapes.update(l.id, { knownHosts: [(await s.hostKeys.scan({ host: '127.0.0.1', port: sshd.port })).hostKey.knownHostsLine] });
     const passed = await probeOnce(page, 'passed');
     expect(await passed.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
-      expect.arrayContaining(['credentials', 'connect', 'hostkey', 'auth', 'directory']),
+      expect.arrayContaining(['credentials', 'connect', 'ci-algorithms', 'hostkey', 'auth', 'directory']),
     );
+    // Which algorithms CI's SSH client would agree on, and what of that SAP documents.
+    const sshProfile = await passed.getByTestId('probe-ssh-profile').textContent();
+    expect(sshProfile).toContain('Algorithms as Cloud Integration’s SSH client: accepted with the adapter’s default settings');
+    expect(sshProfile).toContain("host key ssh-ed25519 (inferred from JSch's defaults)");
+    expect(sshProfile).toContain('SAP documents only that ssh-rsa and diffie-hellman-group1-sha1');
 
     // The server's key changes: a failure until someone re-confirms, never accepted silently.
     await sshd.rotateHostKey();

@@ -12,6 +12,11 @@ export function protocolFactLines(r: ProbeResult): string[] {
     lines.push(`  known_hosts line: ${String(f.knownHostsLine)}`);
     lines.push(`  CI will say: ${String(f.ciVerdict)}`);
   }
+  if (f.ciSshVerdict) {
+    lines.push(`  Algorithms as CI's SSH client: ${String(f.ciSshVerdict)}`);
+    if (f.ciSshAlgorithms) lines.push(`    agrees on: ${String(f.ciSshAlgorithms)}`);
+    if (f.ciSshBasis) lines.push(`    basis: ${String(f.ciSshBasis)}`);
+  }
   if (f.smtpBanner) lines.push(`  Banner: ${String(f.smtpBanner)}`);
   if (f.smtpCapabilities) lines.push(`  EHLO: ${list(f.smtpCapabilitiesAfterTls ?? f.smtpCapabilities)}`);
   if (f.smtpAuthMechanisms) lines.push(`  AUTH: ${list(f.smtpAuthMechanisms) || '(none offered)'}`);

@@ -5,6 +5,7 @@
  */
 import { ProbeChain } from './ProbeChain';
 import { ProbeFindings } from './ProbeFindings';
+import { ProbeSshProfile } from './ProbeSshProfile';
 import { ProbeSteps } from './ProbeSteps';
 import { ProbeTrustActions } from './ProbeTrustActions';
 import { ProbeVerdict } from './ProbeVerdict';
@@ -42,6 +43,7 @@ export function ProbePanel({ landscapeId, pathwayId }: { landscapeId: string; pa
               Verdict as {result.facts.tlsClientProfile}
             </p>
           )}
+          <ProbeSshProfile facts={result.facts} />
           {result.chain && result.chain.length > 0 && <ProbeChain chain={result.chain} />}
           <ProbeFindings findings={result.findings} />
           <ProbeTrustActions key={result.probeId} landscapeId={landscapeId} result={result} />

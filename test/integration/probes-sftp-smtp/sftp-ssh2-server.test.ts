@@ -95,7 +95,7 @@ describe('sftp probe against an ssh2 server', () => {
     expect(rec.codes).toContain('sftp.auth.method-not-offered');
   });
 
-  it('names an algorithm negotiation failure against a server offering only deprecated algorithms', async () => {
+  it("names CI's negotiation failure against a server offering only deprecated algorithms, and still reaches it", async () => {
     const old = await startSsh2Server({
       user: 'ci-user',
       password: canary,
@@ -105,10 +105,15 @@ describe('sftp probe against an ssh2 server', () => {
     });
     try {
       const rec = await runRecorded(createSftpRunner(opts(old.port, memoryTrust(), { password: canary })));
-      const f = rec.findings.find((x) => x.code === 'sftp.algorithm-negotiation');
-      expect(f?.literal).toBe('Algorithm negotiation fail');
-      expect(f?.message).toMatch(/key exchange/);
-      expect(rec.steps.find((s) => s.id === 'connect')?.status).toBe('failed');
+      // The probe's client speaks the deprecated algorithms too (as CI with "Enable Support for
+      // Deprecated Algorithms" would), so it connects; CI's default client would not.
+      const f = rec.findings.find((x) => x.code === 'sftp.ci-algorithms-deprecated');
+      expect(f?.literal).toMatch(/^com\.jcraft\.jsch\.JSchAlgoNegoFailException: Algorithm negotiation fail: algorithmName="kex" /);
+      expect(f?.message).toContain('key exchange diffie-hellman-group1-sha1 (documented by SAP)');
+      expect(f?.message).toContain('host key ssh-rsa (documented by SAP)');
+      expect(f?.message).toContain("cipher aes128-cbc (inferred from JSch's defaults)");
+      expect(rec.steps.find((s) => s.id === 'connect')?.status).toBe('ok');
+      expect(rec.steps.find((s) => s.id === 'ci-algorithms')?.status).toBe('failed');
     } finally {
       await old.stop();
     }

@@ -74,6 +74,7 @@ describe('sftp probe against sshd', () => {
     expect(rec.facts.ciVerdict).toMatch(/matches/);
     expect(rec.steps.map((s) => [s.id, s.status])).toEqual([
       ['connect', 'ok'],
+      ['ci-algorithms', 'ok'],
       ['hostkey', 'ok'],
       ['auth', 'ok'],
       ['directory', 'ok'],

@@ -15,6 +15,8 @@ import type { PgpKeyFacts } from '../../../shared/pgp/pgp-types';
 import { DIAGNOSIS } from '../../../shared/probe/diagnosis-catalogue';
 import { diagnose } from '../../../shared/probe/diagnosis';
 import { sftpDiagnosis, smtpDiagnosis } from '../../../shared/probe/diagnosis-sftp-smtp';
+import { ciSshFindings } from '../../../shared/probe/diagnosis-ssh-algorithms';
+import { judgeCiSsh } from '../../../shared/ssh/ci-ssh-algorithms';
 import { WHERE_TO_FIX, type Finding } from '../../../shared/probe/probe-types';
 import { FIELD_LABELS } from '../../../renderer/src/diagram/config-fields';
 import { rawTextProblems } from '../../support/human-text';
@@ -91,7 +93,9 @@ describe('every finding is placed right and reads as text for people', () => {
   it('each SFTP and SMTP finding', () => {
     const args: Record<string, unknown[]> = { hostKeyChangedForCi: ['[h]:2222 ssh-ed25519 AAAA', 'SHA256:x'], hostKeyChangedSincePin: ['SHA256:new', 'SHA256:old'], authKeyNotAuthorized: ['ftp', 'ssh-ed25519 AAAA'], authMethodNotOffered: ['publickey', ['password']], authMechanismMissing: ['PLAIN', ['CRAM-MD5']], senderRejected: ['a@b.example', '553 no'], recipientRejected: ['a@b.example', '550 no'], badCredentials: ['535 no', 'mailer'], unexpectedReply: ['RCPT TO', '451 later'], replyTooLarge: [65536], authRsaSha1Refused: [false] };
     const all = [...Object.entries(sftpDiagnosis), ...Object.entries(smtpDiagnosis)].map(([name, fn]) => (fn as (...a: unknown[]) => Finding)(...(args[name] ?? ['sample'])));
-    expect(all.length).toBeGreaterThan(20);
+    // CI's SSH algorithm verdicts: deprecated-only and nothing in common.
+    for (const offers of [{ kex: ['diffie-hellman-group1-sha1'], hostKey: ['ssh-rsa'] }, { cipher: ['chacha20-poly1305@openssh.com'] }]) all.push(...ciSshFindings(judgeCiSsh(offers), offers));
+    expect(all.length).toBeGreaterThan(22);
     expect(all.flatMap(checkFinding)).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { diagnoseAuthFailure, readPublicKey, type PublicKeyFacts } from './auth-
 import { tryRsaSha1 } from './rsa-sha1-check';
 import { checkDirectory } from './directory-check';
 import type { SftpProbeOptions } from './sftp-types';
+import { ciAlgorithmsStep, judgeOffersAsCi } from './ci-algorithms-step';
 
 function authSteps(opts: SftpProbeOptions): AuthStep[] {
   const username = opts.user ?? '';
@@ -34,14 +35,17 @@ function recordHostKey(ctx: ProbeContext, a: HostKeyAssessment): void {
   for (const f of hostKeyFindings(a)) ctx.finding(f);
 }
 
-function failConnect(ctx: ProbeContext, e: unknown): never {
+function failConnect(ctx: ProbeContext, e: unknown, offers: readonly string[]): never {
   if (e instanceof SshFailure && /identification|greeting lines|Invalid header|Header line/i.test(e.message)) {
     ctx.finding(sftpDiagnosis.notSsh(e.message));
     throw e;
   }
   if (e instanceof SshFailure && e.kind === 'negotiation') {
     ctx.fact('serverOffers', e.report.remoteOffers);
-    ctx.finding(sftpDiagnosis.algorithmNegotiation(e.message.replace(/^Handshake failed:\s*/, '')));
+    // What CI's own client would say about these offers, when that is more than ours says.
+    const ci = judgeOffersAsCi(ctx, offers).findings;
+    if (ci.length) for (const f of ci) ctx.finding(f);
+    else ctx.finding(sftpDiagnosis.algorithmNegotiation(e.message.replace(/^Handshake failed:\s*/, '')));
   }
   throw e;
 }
@@ -58,6 +62,7 @@ export function createSftpRunner(opts: SftpProbeOptions): ProbeRunner {
     if (opts.passphrase) ctx.secret(opts.passphrase);
     const pub: PublicKeyFacts | undefined = opts.privateKey ? readPublicKey(opts.privateKey, opts.passphrase) : undefined;
     let assessment: HostKeyAssessment | undefined;
+    const offers: string[] = [];
     let sawKey!: () => void;
     const keySeen = new Promise<void>((r) => (sawKey = r));
 
@@ -70,6 +75,7 @@ export function createSftpRunner(opts: SftpProbeOptions): ProbeRunner {
       auth: authSteps(opts),
       algorithms: opts.algorithms,
       log: (l) => ctx.log(l),
+      onOffer: (o) => offers.push(o),
       acceptHostKey: (raw) => {
         assessment = assessHostKey(raw, opts);
         opts.observe?.({ host: opts.host, port: opts.port, keyType: assessment.info.keyType, fingerprint: assessment.info.fingerprint });
@@ -85,9 +91,12 @@ export function createSftpRunner(opts: SftpProbeOptions): ProbeRunner {
 
     await ctx.step('connect', 'Connect and exchange keys', async (mark) => {
       const first = await Promise.race([keySeen.then(() => undefined), settled]);
-      if (first && !first.ok) failConnect(ctx, first.e);
+      if (first && !first.ok) failConnect(ctx, first.e, offers);
       mark.detail(`${opts.host}:${opts.port}`);
     });
+
+    // JSch negotiates before it looks at the host key: CI's verdict on the algorithms comes first.
+    await ciAlgorithmsStep(ctx, offers);
 
     await ctx.step('hostkey', 'Host key', async (mark) => {
       const a = assessment!;

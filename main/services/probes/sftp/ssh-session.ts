@@ -7,6 +7,7 @@
  */
 import type { Duplex } from 'node:stream';
 import { Client, type Algorithms, type AuthenticationType, type NextAuthHandler } from 'ssh2';
+import { PROBE_ALGORITHMS } from './probe-algorithms';
 
 export type AuthStep =
   | { type: 'password'; username: string; password: string }
@@ -30,6 +31,8 @@ export interface SshAttempt {
    */
   forceRsaSha1?: boolean;
   log: (line: string) => void;
+  /** Each algorithm list the server offered ("KEX method: a,b"), as soon as ssh2 reads it. */
+  onOffer?: (line: string) => void;
 }
 
 export type SshFailureKind = 'hostkey-refused' | 'negotiation' | 'auth' | 'timeout' | 'network' | 'cancelled';
@@ -135,10 +138,13 @@ export function openSshSession(attempt: SshAttempt): Promise<SshSession> {
       // Past the deadline on purpose: the caller's signal (the engine's deadline) ends the attempt,
       // so a timeout is reported as the probe's deadline, not as an ssh2 error racing it.
       readyTimeout: Math.max(1, attempt.deadlineAt - Date.now()) + 2000,
-      algorithms: attempt.algorithms,
+      algorithms: attempt.algorithms ?? PROBE_ALGORITHMS,
       authHandler: attempt.auth.length ? (authHandler as never) : (['none'] as never),
       debug: (line: string) => {
-        if (line.includes('(remote)')) report.remoteOffers.push(line.replace(/^.*\(remote\)\s*/, ''));
+        if (!line.includes('(remote)')) return;
+        const offer = line.replace(/^.*\(remote\)\s*/, '');
+        report.remoteOffers.push(offer);
+        attempt.onOffer?.(offer);
       },
       // Synchronous on purpose (see the file comment).
       hostVerifier: (raw: Buffer): boolean => {
