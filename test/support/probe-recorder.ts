@@ -66,6 +66,9 @@ export async function runRecorded(runner: ProbeRunner, deadlineMs = 10_000): Pro
     rec.error = redact(e instanceof Error ? e.message : String(e));
   } finally {
     clearTimeout(timer);
+    // Like the engine: the probe is over, so its signal aborts and every guarded socket is released
+    // (a TLS socket whose handshake failed would otherwise linger and report the peer's close later).
+    controller.abort();
   }
   return rec;
 }

@@ -56,6 +56,10 @@ export async function handshake(
       }),
       ctx.signal,
     );
+    // Errors reach the probe through its readers (waitFor, readMessage). When the probe ends mid-handshake
+    // (cancel, deadline), the TCP socket under this one may close first and the TLS socket then reports
+    // "disconnected before secure TLS connection" with no reader left: an unheard 'error' would crash the process.
+    socket.on('error', () => undefined);
     await waitFor(socket, 'secureConnect', ctx.signal);
     const protocol = socket.getProtocol() ?? 'unknown';
     const cipher = socket.getCipher()?.standardName ?? socket.getCipher()?.name ?? 'unknown';
