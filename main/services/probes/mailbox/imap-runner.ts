@@ -30,13 +30,14 @@ async function capabilities(ctx: ProbeContext, imap: ImapDialogue, id: string, l
 
 async function folderStep(ctx: ProbeContext, imap: ImapDialogue, folder: string): Promise<string> {
   return ctx.step('folder', `Folder ${folder}`, async (mark) => {
+    if (/[\r\n\0]/.test(folder)) throw new ProbeFailure(diagnose('mail.folder.missing', { folder: JSON.stringify(folder), reply: 'a folder name cannot hold a line break' }));
     const name = quoted(folder.toUpperCase() === 'INBOX' ? 'INBOX' : encodeFolderName(folder));
     const r = await imap.command(`LIST "" ${name}`);
     if (r.status !== 'OK') throw new ProbeFailure(diagnose('mail.folder.missing', { folder, reply: r.text }));
     const listed = r.untagged.find((l) => /^\* LIST /i.test(l));
     if (!listed || /\\NonExistent/i.test(listed)) throw new ProbeFailure(diagnose('mail.folder.missing', { folder, reply: 'LIST finds no folder of that name' }));
     if (/\\Noselect/i.test(listed)) throw new ProbeFailure(diagnose('mail.folder.missing', { folder, reply: 'the server lists it as \\Noselect: it holds only subfolders, no messages' }));
-    mark.detail(`exists (${listed.replace(/^\* LIST /i, '')})`);
+    mark.detail('exists');
     return name;
   });
 }

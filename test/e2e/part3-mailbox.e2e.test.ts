@@ -1,0 +1,90 @@
+/**
+ * The mailbox-sender template pathway probed end to end in the real renderer (Chromium) over the
+ * test bridge to the real handlers and Debian's dovecot on loopback: the address and folder set in
+ * the direction panel, the maintained-where steps, a passing IMAP probe with its counts, a folder
+ * that does not exist explained, then POP3 chosen in the panel. No flag changes in the mailbox and
+ * no password in the page.
+ */
+import { X509Certificate, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './harness';
+import { createTestServices, makeHome } from '../support/test-services';
+import { createTestPki, type TestPki } from '../peers/pki';
+import { startDovecot, type DovecotPeer } from '../peers/dovecot';
+
+const canary = `canary-${randomBytes(9).toString('hex')}`;
+let pki: TestPki;
+let mail: DovecotPeer;
+let app: OpenedApp | undefined;
+
+beforeAll(async () => {
+  pki = await createTestPki();
+  mail = await startDovecot({ user: 'poller', password: canary, certPem: pki.server.certPem + pki.intermediate.certPem, keyPem: pki.server.keyPem });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await mail?.stop();
+});
+
+const panel = (page: Page) => page.getByTestId('side-panel');
+async function probeOnce(page: Page, verdict: string) {
+  const probe = panel(page).getByTestId('probe-panel');
+  await probe.getByRole('button', { name: 'Probe', exact: true }).click();
+  await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 20_000 }).toBe(verdict);
+  return probe;
+}
+async function commit(page: Page, id: string, value: string) {
+  const input = panel(page).locator(`#${id}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+const seenFlags = () => mail.messageFiles().filter((f) => /:2,[A-Z]*S/.test(f)).length;
+
+describe('mailbox-sender in the app', () => {
+  it('configured in the panel, probed over IMAP SSL/TLS with its counts; a missing folder explained; then POP3', async () => {
+    const home = makeHome('landscape-e2e-mailbox-');
+    const s = createTestServices(home);
+    const l = s.landscapes.create({ templateId: 'mailbox-sender', name: 'Mailbox E2E' });
+    const cred = await s.vault.create({ kind: 'basic', label: 'Mailbox poller', meta: { user: 'poller' }, secret: { password: canary } });
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { credentialId: cred.id });
+    const root = new X509Certificate(pki.root.certPem);
+    s.landscapes.update(l.id, { ciKeystore: [{ alias: 'test root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
+    app = await openApp({ home, services: s });
+    const page = app.page;
+    await page.locator('[data-edge="1"]').waitFor();
+    await page.getByRole('button', { name: /^Pathway 1: / }).click();
+    await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Pathway 1: /);
+
+    await commit(page, 'cfg-endpoint', `127.0.0.1:${mail.imaps}`);
+    await commit(page, 'cfg-folder', 'Orders');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.mailbox).toEqual({ protection: 'tls', folder: 'Orders' });
+    expect(await panel(page).locator('#cfg-protection').inputValue()).toBe('tls');
+    const where = panel(page).getByTestId('maintained-where');
+    expect(await where.textContent()).toMatch(/Keystore: server root CA[\s\S]*Mailbox CI polls/);
+
+    const flagsBefore = seenFlags();
+    const ok = await probeOnce(page, 'passed');
+    expect(await ok.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(expect.arrayContaining(['tls', 'certificates', 'auth', 'folder', 'content']));
+    expect(await ok.locator('[data-step="content"]').textContent()).toContain('1 message, 1 unread in Orders');
+    await page.screenshot({ path: join(home, 'imap-probe.png'), fullPage: true });
+
+    await commit(page, 'cfg-folder', 'Invoices');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.mailbox?.folder).toBe('Invoices');
+    const failed = await probeOnce(page, 'failed');
+    expect(await failed.locator('[data-code="mail.folder.missing"]').textContent()).toContain('Folder in the Mail sender adapter');
+    await page.screenshot({ path: join(home, 'imap-folder-missing.png'), fullPage: true });
+
+    await panel(page).locator('#cfg-protocol').selectOption('pop3');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.protocol).toBe('pop3');
+    await commit(page, 'cfg-endpoint', `127.0.0.1:${mail.pop3s}`);
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.endpoint).toBe(`127.0.0.1:${mail.pop3s}`);
+    expect(await panel(page).locator('#cfg-folder').count()).toBe(0);
+    const pop = await probeOnce(page, 'passed');
+    expect(await pop.locator('[data-step="content"]').textContent()).toMatch(/5 messages .*no read\/unread flag/);
+
+    expect(seenFlags()).toBe(flagsBefore);
+    expect(await page.content()).not.toContain(canary);
+  }, 120_000);
+});
