@@ -9,6 +9,7 @@ import type { Severity, WhereToFix } from './probe-types';
 import { TLS_PROFILE_DIAGNOSIS } from './diagnosis-tls-profile';
 import { FTP_DIAGNOSIS } from './diagnosis-ftp';
 import { MAILBOX_DIAGNOSIS } from './diagnosis-mailbox';
+import { AMQP_DIAGNOSIS } from './diagnosis-amqp';
 
 export interface DiagnosisEntry {
   severity: Severity;
@@ -30,6 +31,7 @@ export const DIAGNOSIS: Record<string, DiagnosisEntry> = {
   ...ROUTE_DIAGNOSIS,
   ...FTP_DIAGNOSIS,
   ...MAILBOX_DIAGNOSIS,
+  ...AMQP_DIAGNOSIS,
   // --- network and route ---
   'net.refused': { severity: 'error', cause: 'Nothing accepts connections on {host}:{port} (connection refused).', fix: 'Check the host and port in the pathway, and that the service is running and listening there.', whereToFix: 'peer-system' },
   'net.not-found': { severity: 'error', cause: 'The host name {host} does not resolve (DNS lookup failed).', fix: 'Check the spelling of the host; a host that only resolves inside the customer network needs the Cloud Connector (On-Premise) route.', whereToFix: 'network' },
