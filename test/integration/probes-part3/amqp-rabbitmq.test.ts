@@ -146,11 +146,12 @@ describe('amqp probe against rabbitmq-server', () => {
     expect(rec.findings[0]?.message).toMatch(/"writer" may not receive from "\/amq\/queue\/orders"/);
   });
 
-  it('the receiver link takes no message: the queue holds what it held', async () => {
+  it('the receiver link takes no message: what the queue held is still there to consume', async () => {
     const { default: rhea } = (await import('rhea')) as unknown as { default: { create_container(): Container } };
-    const c = rhea.create_container();
+    const connect = () => rhea.create_container().connect({ host: '127.0.0.1', port: broker.amqpPort, username: 'ci-user', password, reconnect: false });
+    // The broker's "accepted" means the message is in the queue.
     await new Promise<void>((resolve, reject) => {
-      const conn = c.connect({ host: '127.0.0.1', port: broker.amqpPort, username: 'ci-user', password, reconnect: false });
+      const conn = connect();
       conn.once('sendable', (ctx) => {
         ctx.sender?.send({ body: 'keep me' });
         ctx.sender?.once('accepted', () => (conn.close(), resolve()));
@@ -158,12 +159,17 @@ describe('amqp probe against rabbitmq-server', () => {
       conn.once('connection_error', () => reject(new Error('publish failed')));
       conn.open_sender({ target: { address: '/amq/queue/inbox' } });
     });
-    const before = await broker.ctl('list_queues', 'name', 'messages');
-    expect(before).toMatch(/inbox\s+1/);
     const rec = await probe({ address: '/amq/queue/inbox', role: 'receiver' });
     expect(rec.error).toBeUndefined();
     expect(rec.facts.amqpLink).toBe('receiver');
-    expect(await broker.ctl('list_queues', 'name', 'messages')).toMatch(/inbox\s+1/);
+    expect(rec.facts.amqpMessagesDelivered).toBe(0);
+    const body = await new Promise<unknown>((resolve, reject) => {
+      const conn = connect();
+      const timer = setTimeout(() => (conn.close(), reject(new Error('the queue is empty'))), 10_000);
+      conn.once('message', (ctx) => (clearTimeout(timer), ctx.delivery?.accept(), conn.close(), resolve(ctx.message?.body)));
+      conn.open_receiver({ source: { address: '/amq/queue/inbox' } });
+    });
+    expect(body).toBe('keep me');
   }, 60_000);
 
   it('TLS against the plain port, and plain AMQP against the TLS port, are named', async () => {

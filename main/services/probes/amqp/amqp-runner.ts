@@ -47,6 +47,7 @@ async function converse(ctx: ProbeContext, wire: AmqpWire, o: AmqpProbeOptions):
   const mechanism = o.user ? `SASL PLAIN as ${o.user}` : 'SASL ANONYMOUS';
   const c = await AmqpConversation.start(wire, o);
   let opened = false;
+  let delivered = 0;
   const fail = (e: unknown): never => {
     if (isAmqpError(e)) {
       ctx.log(`broker: ${e.event}${e.condition ? ` ${e.condition}` : ''}${e.description ? `: ${e.description}` : ''}`);
@@ -73,6 +74,13 @@ async function converse(ctx: ProbeContext, wire: AmqpWire, o: AmqpProbeOptions):
         const attach = (l as unknown as { remote?: { attach?: { source?: unknown; target?: unknown } } }).remote?.attach;
         return o.role === 'sender' ? attach?.target : attach?.source;
       };
+      if (o.role === 'receiver') {
+        // Without credit the broker may deliver nothing; one that does anyway gets it back at once, unread.
+        l.on('message', (m) => {
+          delivered++;
+          (m as { delivery?: { release(o?: object): void } }).delivery?.release({ delivery_failed: false });
+        });
+      }
       await c.until(() => l.is_open() && Boolean(terminus()), ctx.signal).catch(fail);
       ctx.fact('amqpLink', o.role);
       mark.detail(`attached to ${o.address}`);
@@ -90,6 +98,8 @@ async function converse(ctx: ProbeContext, wire: AmqpWire, o: AmqpProbeOptions):
         if (ctx.signal.aborted || (isAmqpError(e) && e.condition)) fail(e);
         mark.detail('the broker did not confirm the close; the connection was dropped');
       }
+      // Counted up to the broker's close: a delivery it sent before confirming the detach is in.
+      if (o.role === 'receiver') ctx.fact('amqpMessagesDelivered', delivered);
     });
   } finally {
     wire.destroy();
