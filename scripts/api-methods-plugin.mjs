@@ -6,6 +6,7 @@
  * request with the real schemas.
  */
 import { build } from 'esbuild';
+import { resolve } from 'node:path';
 
 const CONTRACT = /[\\/]shared[\\/]ipc[\\/]contract\.ts$/;
 
@@ -26,18 +27,32 @@ export async function readApiMethods(contractPath) {
   return { contract: methodsOf(mod.contract), events: methodsOf(mod.events) };
 }
 
-export function apiMethodsPlugin() {
+/**
+ * `importers` (a RegExp over the importing file) limits the swap to those files: main's IPC
+ * registrar needs only the channel names to register before the window shows, while the
+ * dispatcher, loaded behind the window, imports the real contract with its schemas.
+ */
+export function apiMethodsPlugin({ importers } = {}) {
+  const names = async (path) => {
+    const { contract, events } = await readApiMethods(path);
+    return {
+      contents: `export const contract = ${JSON.stringify(contract)};\nexport const events = ${JSON.stringify(events)};\n`,
+      loader: 'js',
+      watchFiles: [path],
+    };
+  };
   return {
     name: 'api-methods',
     setup(b) {
-      b.onLoad({ filter: CONTRACT }, async (args) => {
-        const { contract, events } = await readApiMethods(args.path);
-        return {
-          contents: `export const contract = ${JSON.stringify(contract)};\nexport const events = ${JSON.stringify(events)};\n`,
-          loader: 'js',
-          watchFiles: [args.path],
-        };
+      if (!importers) {
+        b.onLoad({ filter: CONTRACT }, (args) => names(args.path));
+        return;
+      }
+      b.onResolve({ filter: /[\\/]contract(\.ts)?$/ }, (args) => {
+        const path = resolve(args.resolveDir, args.path.endsWith('.ts') ? args.path : `${args.path}.ts`);
+        return importers.test(args.importer) && CONTRACT.test(path) ? { path, namespace: 'api-methods' } : undefined;
       });
+      b.onLoad({ filter: /.*/, namespace: 'api-methods' }, (args) => names(args.path));
     },
   };
 }

@@ -8,13 +8,16 @@
  * directory: every update is a read-modify-write under a cross-process lock (file-lock.ts), read
  * fresh from the file inside the lock, so a change another process made is never overwritten.
  * Reads take no lock (a rename is atomic) and adopt the other process's changes when the file moved.
+ * Opening takes the lock only when it must write (a bad file set aside, a migrated document written
+ * back, a killed writer's temp files removed): a valid document opens without it, so a command that
+ * only reads (`landscape info`, `landscapes list`) never loads the lock library nor touches a lock.
  */
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/result';
 import type { Logger } from '../logger';
 import type { StoreBackend, StoreBackendFactory } from './store-backend';
-import { removeStaleTempFiles } from './stale-temp-files';
+import { removeStaleTempFiles, staleTempFiles } from './stale-temp-files';
 import { withFileLockSync } from './file-lock';
 
 export interface StoreProblem {
@@ -76,11 +79,33 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
   let backend!: StoreBackend;
   let current!: T;
   let seen = '';
-  locked(() => {
-    backend = openBackend();
-    current = load();
-    seen = stamp();
-  });
+  if (!openWithoutLock()) {
+    locked(() => {
+      backend = openBackend();
+      current = load();
+      seen = stamp();
+    });
+  }
+
+  /** The common case: a valid, current document and nothing to clean. False = open under the lock. */
+  function openWithoutLock(): boolean {
+    if (staleTempFiles(opts.cwd, `${opts.name}.json`, opts.now()).length > 0) return false;
+    // Stamped before reading: a write landing in between is adopted by the next read().
+    const before = stamp();
+    let opened: StoreBackend;
+    let checked: Checked;
+    try {
+      opened = opts.backend({ cwd: opts.cwd, name: opts.name });
+      checked = check(opened.store);
+    } catch {
+      return false;
+    }
+    if (!checked.ok || checked.rewrite) return false;
+    backend = opened;
+    current = checked.value;
+    seen = before;
+    return true;
+  }
 
   /** Size + mtime of the file: cheap change detection without parsing. */
   function stamp(): string {
@@ -107,18 +132,26 @@ export function createDocumentStore<T extends object>(opts: DocumentStoreOptions
     }
   }
 
-  function load(): T {
-    const raw = backend.store;
-    if (Object.keys(raw).length === 0) return opts.empty();
+  type Checked = { ok: true; value: T; rewrite: boolean } | { ok: false; reason: string };
+
+  /** The document `raw` holds; `rewrite` when the file should be written back (migrated, normalised). */
+  function check(raw: Record<string, unknown>): Checked {
+    if (Object.keys(raw).length === 0) return { ok: true, value: opts.empty(), rewrite: false };
     let migrated: unknown;
     try {
       migrated = opts.migrate(structuredClone(raw));
     } catch (e) {
-      return reset(`migration failed: ${e instanceof Error ? e.message : String(e)}`);
+      return { ok: false, reason: `migration failed: ${e instanceof Error ? e.message : String(e)}` };
     }
     const checked = opts.validate(migrated);
-    if (!checked.ok) return reset(`does not match the schema: ${checked.reason}`);
-    if (JSON.stringify(checked.value) !== JSON.stringify(raw)) backend.store = checked.value as Record<string, unknown>;
+    if (!checked.ok) return { ok: false, reason: `does not match the schema: ${checked.reason}` };
+    return { ok: true, value: checked.value, rewrite: JSON.stringify(checked.value) !== JSON.stringify(raw) };
+  }
+
+  function load(): T {
+    const checked = check(backend.store);
+    if (!checked.ok) return reset(checked.reason);
+    if (checked.rewrite) backend.store = checked.value as Record<string, unknown>;
     return checked.value;
   }
 
