@@ -69,7 +69,7 @@ function ciClientSteps(p: Pathway): MaintenanceStep[] {
     // CI speaks plain http:// to the Cloud Connector, which does TLS to the back end: no server root in the tenant keystore.
     cloudConnector.push({ id: 'cc-mapping', place: 'peer-system', title: 'Cloud Connector: virtual host and resource', detail: 'Map the virtual host:port to the internal host (HTTPS to the back end is trusted by the Cloud Connector, not the tenant keystore) and allow the resource path; CI calls http://<virtual host>:<virtual port>/….' });
   } else if (usesTls(p)) {
-    steps.push({ id: 'ci-keystore-trust', place: 'ci-monitor', title: 'Keystore: server root CA', detail: "Add the receiver server certificate's root CA to the tenant keystore (needed even for Basic)." });
+    steps.push({ id: 'ci-keystore-trust', place: 'ci-monitor', title: 'Keystore: server root CA', detail: deriveDirection(p) !== 'inbound' ? "Add the receiver server certificate's root CA to the tenant keystore (needed even for Basic)." : "Add the root CA of the server certificate of the system Cloud Integration polls to the tenant keystore (needed even with user and password)." });
   }
   const name = p.credentialName ? ` "${p.credentialName}"` : '';
   const alias = p.keystoreAlias ? ` "${p.keystoreAlias}"` : '';

@@ -7,12 +7,12 @@
  *
  * As root (the CI runs the suite as root) dovecot drops its login processes to Debian's
  * `dovenull` / `dovecot` users and the mail user is `nobody`; otherwise everything runs as the
- * launching user. Dovecot counts a connection whose remote and local address are the same
+ * launching user (login processes without chroot, tried with setpriv as nobody). Dovecot counts a connection whose remote and local address are the same
  * (127.0.0.1 → 127.0.0.1) as secure; listen on 127.0.0.2 to have plain-text logins judged as on a
  * real network (the client's source address is then 127.0.0.1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
@@ -62,6 +62,12 @@ function chownTree(path: string, uid: number, gid: number): void {
   }
 }
 
+/** The launching user's group by name (dovecot takes names only). */
+function groupName(gid: number): string {
+  const line = readFileSync('/etc/group', 'utf8').split('\n').find((l) => l.split(':')[2] === String(gid));
+  return line?.split(':')[0] ?? String(gid);
+}
+
 /** An SSL/TLS listener block, or none when TLS is off (port 0). */
 const listener = (name: string, port: number): string => (port ? `  inet_listener ${name} {\n    port = ${port}\n    ssl = yes\n  }\n` : '');
 
@@ -85,11 +91,12 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotPeer> {
     `disable_plaintext_auth = ${o.disablePlaintextAuth === false ? 'no' : 'yes'}`, 'auth_mechanisms = plain login', 'auth_failure_delay = 0',
     'mail_location = maildir:~/Maildir', 'first_valid_uid = 1', 'first_valid_gid = 1',
     `passdb {\n  driver = passwd-file\n  args = ${join(dir, 'passwd')}\n}`, `userdb {\n  driver = passwd-file\n  args = ${join(dir, 'passwd')}\n}`,
-    `service imap-login {\n  inet_listener imap {\n    port = ${imap}\n  }\n${listener('imaps', imaps)}}`,
-    `service pop3-login {\n  inet_listener pop3 {\n    port = ${pop3}\n  }\n${listener('pop3s', pop3s)}}`,
+    // No chroot for the login processes: a user other than root cannot chroot.
+    `service imap-login {\n  chroot =\n  inet_listener imap {\n    port = ${imap}\n  }\n${listener('imaps', imaps)}}`,
+    `service pop3-login {\n  chroot =\n  inet_listener pop3 {\n    port = ${pop3}\n  }\n${listener('pop3s', pop3s)}}`,
     'service anvil {\n  chroot =\n}',
   ];
-  if (!root) lines.push(`default_login_user = ${me.username}`, `default_internal_user = ${me.username}`);
+  if (!root) lines.push(`default_login_user = ${me.username}`, `default_internal_user = ${me.username}`, `default_internal_group = ${groupName(me.gid)}`);
   if (tls) {
     writeFileSync(join(dir, 'cert.pem'), o.certPem ?? '', { mode: 0o600 });
     writeFileSync(join(dir, 'key.pem'), o.keyPem ?? '', { mode: 0o600 });
