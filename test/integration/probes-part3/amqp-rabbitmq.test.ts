@@ -78,7 +78,7 @@ describe('amqp probe against rabbitmq-server', () => {
   it('TCP, SASL PLAIN: open, a sender link to the queue, detach and close; the password nowhere', async () => {
     const rec = await probe();
     expect(rec.error).toBeUndefined();
-    expect(ids(rec)).toEqual(['connect', 'open', 'link', 'close']);
+    expect(ids(rec)).toEqual(['connect', 'open', 'link', 'queue', 'close']);
     expect(rec.facts.amqpBroker).toMatch(/^RabbitMQ 3\.10/);
     expect(rec.steps.find((s) => s.id === 'link')?.detail).toBe('attached to /amq/queue/orders');
     expect(JSON.stringify(rec)).not.toContain(password);
@@ -87,7 +87,7 @@ describe('amqp probe against rabbitmq-server', () => {
   it('TLS: the chain judged by the CI profile, then the same conversation', async () => {
     const rec = await probe({ port: broker.tlsPort, tls: true });
     expect(rec.error).toBeUndefined();
-    expect(ids(rec)).toEqual(['connect', 'tls', 'certificates', 'open', 'link', 'close']);
+    expect(ids(rec)).toEqual(['connect', 'tls', 'certificates', 'open', 'link', 'queue', 'close']);
     expect(rec.facts.tlsClientProfile).toMatch(/Cloud Integration/);
   });
 
@@ -102,10 +102,10 @@ describe('amqp probe against rabbitmq-server', () => {
   it('WebSocket (ws and wss) through websockify negotiating the amqp subprotocol', async () => {
     const plain = await probe({ port: ws.bridge!.port, transport: 'websocket', path: '/amqp' });
     expect(plain.error).toBeUndefined();
-    expect(ids(plain)).toEqual(['connect', 'websocket', 'open', 'link', 'close']);
+    expect(ids(plain)).toEqual(['connect', 'websocket', 'open', 'link', 'queue', 'close']);
     const secure = await probe({ port: ws.wss!.port, transport: 'websocket', tls: true, path: '/amqp' });
     expect(secure.error).toBeUndefined();
-    expect(ids(secure)).toEqual(['connect', 'tls', 'certificates', 'websocket', 'open', 'link', 'close']);
+    expect(ids(secure)).toEqual(['connect', 'tls', 'certificates', 'websocket', 'open', 'link', 'queue', 'close']);
   });
 
   it('WebSocket: a wrong path is refused with 404; a bridge without the amqp subprotocol with 400', async () => {
@@ -138,6 +138,18 @@ describe('amqp probe against rabbitmq-server', () => {
     expect(queue.findings[0]?.message).toContain('/amq/queue/no-such-queue');
     const exchange = await probe({ address: '/exchange/no-such-exchange' });
     expect(exchange.codes).toEqual(['amqp.not-found']);
+  });
+
+  it('RabbitMQ 3 takes a sender on a missing /amq/queue/ address: the probe checks the queue itself', async () => {
+    const there = await probe();
+    expect(there.steps.find((s) => s.id === 'queue')?.detail).toBe('the queue exists');
+    const missing = await probe({ address: '/amq/queue/no-such-queue' });
+    expect(missing.steps.find((s) => s.id === 'link')?.status).toBe('ok');
+    expect(missing.codes).toEqual(['amqp.not-found']);
+    const unreadable = await probe({ user: 'writer', password: otherPassword });
+    expect(unreadable.error).toBeUndefined();
+    expect(unreadable.codes).toEqual(['amqp.queue-unchecked']);
+    expect(unreadable.steps.find((s) => s.id === 'queue')?.status).toBe('warning');
   });
 
   it('a user without the right to consume: amqp:unauthorized-access', async () => {

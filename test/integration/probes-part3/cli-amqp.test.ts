@@ -46,7 +46,7 @@ describe('landscape amqp (the built CLI)', () => {
     expect(Object.keys(json).slice(0, 4)).toEqual(['probeId', 'kind', 'target', 'verdict']);
     expect(json.kind).toBe('amqp');
     expect(json.verdict).toBe('passed');
-    expect(json.steps.map((s: { id: string }) => s.id)).toEqual(['route', 'connect', 'tls', 'certificates', 'open', 'link', 'close']);
+    expect(json.steps.map((s: { id: string }) => s.id)).toEqual(['route', 'connect', 'tls', 'certificates', 'open', 'link', 'queue', 'close']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(canary);
   });

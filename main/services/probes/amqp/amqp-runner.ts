@@ -21,6 +21,7 @@ import { handshake } from '../tls/handshake';
 import { checkCertificates } from '../tls-probe';
 import { explainAmqp } from './amqp-explain';
 import { AmqpConversation, isAmqpError } from './amqp-link';
+import { checkQueueExists, needsQueueCheck } from './amqp-queue-check';
 import type { AmqpProbeOptions } from './amqp-types';
 import { upgradeToWebSocket } from './amqp-websocket';
 import { AmqpWire } from './amqp-wire';
@@ -48,6 +49,7 @@ async function converse(ctx: ProbeContext, wire: AmqpWire, o: AmqpProbeOptions):
   const c = await AmqpConversation.start(wire, o);
   let opened = false;
   let delivered = 0;
+  let usable = true;
   const fail = (e: unknown): never => {
     if (isAmqpError(e)) {
       ctx.log(`broker: ${e.event}${e.condition ? ` ${e.condition}` : ''}${e.description ? `: ${e.description}` : ''}`);
@@ -86,8 +88,10 @@ async function converse(ctx: ProbeContext, wire: AmqpWire, o: AmqpProbeOptions):
       mark.detail(`attached to ${o.address}`);
       return l;
     });
+    if (needsQueueCheck(brokerName(c), o)) usable = await checkQueueExists(ctx, c, o, fail);
     c.phase = 'close';
     await ctx.step('close', 'Detach and close', async (mark) => {
+      if (!usable) return mark.detail('the broker had closed the connection after its refusal');
       link.close();
       c.connection.close();
       const bounded = AbortSignal.any([ctx.signal, AbortSignal.timeout(CLOSE_MS)]);

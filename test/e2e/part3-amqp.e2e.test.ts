@@ -1,0 +1,99 @@
+/**
+ * The amqp-receiver template pathway probed end to end in the real renderer (Chromium) over the test
+ * bridge to the real handlers and Debian's rabbitmq-server on loopback: the endpoint and address set
+ * in the direction panel, the maintained-where steps, a passing probe over TLS with SASL PLAIN, a
+ * queue that does not exist explained, then the WebSocket transport and path chosen in the panel
+ * (through websockify). No password in the page.
+ */
+import { X509Certificate, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './harness';
+import { createTestServices, makeHome } from '../support/test-services';
+import { createTestPki, type TestPki } from '../peers/pki';
+import { startRabbitmq, type RabbitPeer } from '../peers/rabbitmq';
+import { startWebsockify, type WebsockifyPeer } from '../peers/websockify';
+
+const canary = `canary-${randomBytes(9).toString('hex')}`;
+let pki: TestPki;
+let broker: RabbitPeer;
+let wss: WebsockifyPeer | undefined;
+let app: OpenedApp | undefined;
+
+beforeAll(async () => {
+  pki = await createTestPki();
+  broker = await startRabbitmq({
+    users: [{ name: 'ci-user', password: canary, configure: '.*', write: '.*', read: '.*' }],
+    queues: ['orders'],
+    certPem: pki.server.certPem,
+    keyPem: pki.server.keyPem,
+    caPem: pki.intermediate.certPem + pki.root.certPem,
+  });
+  wss = await startWebsockify({ targetPort: broker.amqpPort, amqp: true, path: '/amqp', certPem: pki.server.certPem + pki.intermediate.certPem, keyPem: pki.server.keyPem });
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  await wss?.stop();
+  await broker?.stop();
+}, 60_000);
+
+const panel = (page: Page) => page.getByTestId('side-panel');
+async function probeOnce(page: Page, verdict: string) {
+  const probe = panel(page).getByTestId('probe-panel');
+  await probe.getByRole('button', { name: 'Probe', exact: true }).click();
+  await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 20_000 }).toBe(verdict);
+  return probe;
+}
+async function commit(page: Page, id: string, value: string) {
+  const input = panel(page).locator(`#${id}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+const stepsOf = (probe: ReturnType<Page['getByTestId']>) => probe.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+
+describe('amqp-receiver in the app', () => {
+  it('configured in the panel, probed over TLS with SASL PLAIN; a missing queue explained; then over WebSocket', async () => {
+    const home = makeHome('landscape-e2e-amqp-');
+    const s = createTestServices(home);
+    const l = s.landscapes.create({ templateId: 'amqp-receiver', name: 'AMQP E2E' });
+    const cred = await s.vault.create({ kind: 'basic', label: 'Broker user', meta: { user: 'ci-user' }, secret: { password: canary } });
+    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { credentialId: cred.id });
+    const root = new X509Certificate(pki.root.certPem);
+    s.landscapes.update(l.id, { ciKeystore: [{ alias: 'test root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
+    app = await openApp({ home, services: s });
+    const page = app.page;
+    await page.locator('[data-edge="1"]').waitFor();
+    await page.getByRole('button', { name: /^Pathway 1: / }).click();
+    await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Pathway 1: /);
+
+    await commit(page, 'cfg-endpoint', `127.0.0.1:${broker.tlsPort}`);
+    await commit(page, 'cfg-address', '/amq/queue/orders');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.amqp).toEqual({ transport: 'tcp', tls: true, address: '/amq/queue/orders' });
+    const where = panel(page).getByTestId('maintained-where');
+    expect(await where.textContent()).toMatch(/Keystore: server root CA[\s\S]*User Credentials[\s\S]*Queue or topic CI sends to/);
+
+    const ok = await probeOnce(page, 'passed');
+    expect(await stepsOf(ok)).toEqual(expect.arrayContaining(['tls', 'certificates', 'open', 'link', 'queue', 'close']));
+    expect(await ok.locator('[data-step="link"]').textContent()).toContain('/amq/queue/orders');
+    await page.screenshot({ path: join(home, 'amqp-probe.png'), fullPage: true });
+
+    await commit(page, 'cfg-address', '/exchange/no-such-exchange');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.amqp?.address).toBe('/exchange/no-such-exchange');
+    const failed = await probeOnce(page, 'failed');
+    expect(await failed.locator('[data-code="amqp.not-found"]').textContent()).toContain('Destination Name in the AMQP adapter');
+    await page.screenshot({ path: join(home, 'amqp-not-found.png'), fullPage: true });
+
+    await panel(page).locator('#cfg-transport').selectOption('websocket');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.amqp?.transport).toBe('websocket');
+    await commit(page, 'cfg-endpoint', `127.0.0.1:${wss!.port}`);
+    await commit(page, 'cfg-wsPath', '/amqp');
+    await commit(page, 'cfg-address', '/amq/queue/orders');
+    await expect.poll(() => s.landscapes.get(l.id).pathways[0]!.amqp).toEqual({ transport: 'websocket', tls: true, address: '/amq/queue/orders', path: '/amqp' });
+    const ws = await probeOnce(page, 'passed');
+    expect(await stepsOf(ws)).toEqual(expect.arrayContaining(['tls', 'certificates', 'websocket', 'open', 'link']));
+    await page.screenshot({ path: join(home, 'amqp-websocket.png'), fullPage: true });
+
+    expect(await page.content()).not.toContain(canary);
+  }, 180_000);
+});
