@@ -12,7 +12,7 @@ import { knownHostsTarget, landscapeFileTarget, serviceKeyTarget, sshPrivateKeyT
 import { iflowArchiveTarget, iflowXmlTarget } from './targets/iflow';
 import { pacTarget } from './targets/pac';
 import { pgpArmorTarget, pgpImportTarget, pgpLintTarget } from './targets/pgp';
-import { httpTarget, smtpTarget, sshBannerTarget } from './targets/wire';
+import { httpTarget, imapTarget, smtpTarget, sshBannerTarget } from './targets/wire';
 
 export const fuzzTargets: FuzzTarget<never>[] = [
   pemTarget,
@@ -27,6 +27,7 @@ export const fuzzTargets: FuzzTarget<never>[] = [
   sshPrivateKeyTarget,
   csrTarget,
   smtpTarget,
+  imapTarget,
   sshBannerTarget,
   httpTarget,
   pgpArmorTarget,

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { httpTarget, smtpTarget, sshBannerTarget } from './targets/wire';
+import { httpTarget, imapTarget, smtpTarget, sshBannerTarget } from './targets/wire';
 import { seededFuzz } from './seeded';
 
-describe('fuzz (seeded): what peers send', () => seededFuzz([smtpTarget, sshBannerTarget, httpTarget] as never));
+describe('fuzz (seeded): what peers send', () => seededFuzz([smtpTarget, imapTarget, sshBannerTarget, httpTarget] as never));

@@ -1,5 +1,5 @@
 /**
- * What peers send: SMTP replies, SSH identification banners, HTTP status lines and headers. SMTP and
+ * What peers send: SMTP replies, IMAP answers, SSH identification banners, HTTP status lines and headers. SMTP, IMAP and
  * HTTP go through the probes' own readers (SmtpChannel.read, exchange) over an in-memory socket that
  * delivers the input in pieces and then ends; the SSH banner goes to ssh2 (as the SFTP probe and the
  * host-key scan use it) from a loopback server that sends the input and closes.
@@ -11,6 +11,8 @@ import type { ProbeContext } from '../../../main/services/probes/engine-types';
 import { exchange } from '../../../main/services/probes/https/http-exchange';
 import { openSshSession } from '../../../main/services/probes/sftp/ssh-session';
 import { authMechanisms, capabilitiesOf, offersStarttls, SmtpChannel } from '../../../main/services/probes/smtp/smtp-channel';
+import { capabilitiesIn, ImapDialogue, statusCounts } from '../../../main/services/probes/mailbox/imap-dialogue';
+import { MailLines } from '../../../main/services/probes/mailbox/mail-lines';
 import { INPUT_BUDGET_MS, type FuzzTarget } from '../fuzz-types';
 import { mutatedText } from '../mutate';
 
@@ -122,6 +124,30 @@ export const sshBannerTarget: FuzzTarget<string> = {
         for (const s of sockets) s.destroy();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       },
+    };
+  },
+};
+
+const IMAP = [
+  '* CAPABILITY IMAP4rev1 SASL-IR LITERAL+ STARTTLS AUTH=PLAIN AUTH=LOGIN LOGINDISABLED\r\nL1 OK Pre-login capabilities listed.\r\n',
+  '* LIST (\\HasNoChildren) "." {9}\r\nOrders {1\r\nL1 OK List completed.\r\n',
+  '* STATUS "INBOX" (MESSAGES 12 UNSEEN 3)\r\nL1 OK Status completed.\r\n',
+  '* BAD [ALERT] Plaintext authentication not allowed\r\nL1 NO [PRIVACYREQUIRED] Plaintext authentication disallowed.\r\n',
+  '+ \r\n',
+];
+
+/** IMAP answers through the probe's own reader (tagged end, literals skipped by count) and its parsers. */
+export const imapTarget: FuzzTarget<[string, number]> = {
+  name: 'IMAP answers (CAPABILITY, LIST, STATUS, literals)',
+  async setup() {
+    return {
+      arbitrary: withCut(mutatedText({ seeds: IMAP, tokens: ['L1 OK ', 'L1 NO ', '* ', '{9}\r\n', '{99999999999}\r\n', '{3+}\r\n', '\r\n', '\n', '(', ')', '"', 'MESSAGES ', 'UNSEEN ', '[CAPABILITY '] })),
+      run: async ([input, cut]) => {
+        const ctx = probeContext(AbortSignal.timeout(INPUT_BUDGET_MS));
+        const answer = await new ImapDialogue(new MailLines(peerSocket(input, cut), ctx, 'IMAP')).command('CAPABILITY', 'CAPABILITY', true);
+        return { status: answer.status, caps: capabilitiesIn(answer.untagged), counts: statusCounts(answer.untagged) };
+      },
+      close: async () => {},
     };
   },
 };
