@@ -1,7 +1,8 @@
 /**
  * What Java's certificate checks read and Node's X509Certificate does not expose: the key usage
  * bits (read from the DER, no ASN.1 library: a probe reads a handful of certificates), the public
- * key's algorithm and size, and the names a host is matched against. Remembered per object.
+ * key's algorithm and size, and the names a host is matched against. Remembered per object (one
+ * object per certificate: canonicalCertificate in certificates.ts).
  */
 import type { X509Certificate } from 'node:crypto';
 import { derHeader } from './certificates';
@@ -63,8 +64,20 @@ export function keyFacts(cert: X509Certificate): KeyFacts {
 }
 
 /** Subject alternative names by type, as Node lists them ("DNS:a, IP Address:1.2.3.4"). */
-export function altNames(cert: X509Certificate): { present: boolean; dns: string[]; ip: string[] } {
-  const san = cert.subjectAltName;
+export interface AltNames {
+  present: boolean;
+  dns: readonly string[];
+  ip: readonly string[];
+}
+const names = new WeakMap<X509Certificate, AltNames>();
+
+export function altNames(cert: X509Certificate): AltNames {
+  let n = names.get(cert);
+  if (!n) names.set(cert, (n = readAltNames(cert.subjectAltName)));
+  return n;
+}
+
+function readAltNames(san: string | undefined): AltNames {
   if (!san) return { present: false, dns: [], ip: [] };
   const entries = san.split(', ').map((e) => e.replace(/^"|"$/g, ''));
   return {

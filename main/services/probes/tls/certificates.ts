@@ -20,12 +20,34 @@ export function peerChain(socket: TLSSocket): X509Certificate[] {
   const seen = new Set<string>();
   let cert: X509Certificate | undefined = socket.getPeerX509Certificate();
   if (!cert) return legacyPeerChain(socket);
-  while (cert && chain.length < MAX_CHAIN && !seen.has(cert.fingerprint256)) {
-    seen.add(cert.fingerprint256);
-    chain.push(cert);
+  while (cert && chain.length < MAX_CHAIN) {
+    const print = cert.fingerprint256;
+    if (seen.has(print)) break;
+    seen.add(print);
+    chain.push(canonicalCertificate(cert, print));
     cert = cert.issuerCertificate;
   }
   return chain;
+}
+
+// Each handshake hands over fresh X509Certificate objects, and every property read on a fresh one
+// (subject, names, validity, key usage, the DER itself) is parsed again in C++. Re-probing a server,
+// probe-all over pathways to one host and the keystore's own copy of a root all present the same
+// DER: the first object seen for a SHA-256 fingerprint stands for it from then on, so Node's
+// per-object property caches and the per-object answers below (issuer checks, key facts, key
+// usage, summaries) are computed once per certificate, not once per probe. Objects are immutable;
+// what depends on the time (validity) is still judged on every probe.
+const canonical = new Map<string, X509Certificate>();
+const MAX_CANONICAL = 1024;
+
+/** The one object standing for this certificate's DER (bounded; the oldest is forgotten first). */
+export function canonicalCertificate(cert: X509Certificate, print = cert.fingerprint256): X509Certificate {
+  const known = canonical.get(print);
+  if (known) return known;
+  if (canonical.size >= MAX_CANONICAL) canonical.delete(canonical.keys().next().value as string);
+  canonical.set(print, cert);
+  prints.set(cert, print);
+  return cert;
 }
 
 function legacyPeerChain(socket: TLSSocket): X509Certificate[] {
@@ -34,9 +56,10 @@ function legacyPeerChain(socket: TLSSocket): X509Certificate[] {
   let cert: PeerCertificate | undefined = socket.getPeerCertificate(true) as PeerCertificate | undefined;
   while (cert && cert.raw && chain.length < MAX_CHAIN) {
     const x = new X509Certificate(cert.raw);
-    if (seen.has(x.fingerprint256)) break;
-    seen.add(x.fingerprint256);
-    chain.push(x);
+    const print = x.fingerprint256;
+    if (seen.has(print)) break;
+    seen.add(print);
+    chain.push(canonicalCertificate(x, print));
     const next = (cert as PeerCertificate & { issuerCertificate?: PeerCertificate }).issuerCertificate;
     cert = next && next !== cert ? next : undefined;
   }
@@ -111,16 +134,24 @@ export function isSelfSigned(cert: X509Certificate): boolean {
   return cert.subject === cert.issuer && verifiedBy(cert, cert);
 }
 
+const summaries = new WeakMap<X509Certificate, CertificateSummary>();
+
+/** The certificate as a result shows it (a fresh copy: results are the caller's to change). */
 export function summarize(cert: X509Certificate): CertificateSummary {
-  return {
-    subject: oneLineName(cert.subject),
-    issuer: oneLineName(cert.issuer),
-    notBefore: new Date(cert.validFrom).toISOString(),
-    notAfter: new Date(cert.validTo).toISOString(),
-    serialNumber: cert.serialNumber,
-    fingerprintSha256: cert.fingerprint256,
-    selfSigned: isSelfSigned(cert),
-  };
+  let s = summaries.get(cert);
+  if (!s) {
+    s = {
+      subject: oneLineName(cert.subject),
+      issuer: oneLineName(cert.issuer),
+      notBefore: new Date(cert.validFrom).toISOString(),
+      notAfter: new Date(cert.validTo).toISOString(),
+      serialNumber: cert.serialNumber,
+      fingerprintSha256: fingerprintOf(cert),
+      selfSigned: isSelfSigned(cert),
+    };
+    summaries.set(cert, s);
+  }
+  return { ...s };
 }
 
 /** DER OIDs (content bytes, hex) of the SHA-1 signature algorithms. */
@@ -145,7 +176,15 @@ export function derHeader(der: Buffer, at: number): { start: number; length: num
 
 /** The certificate's outer signatureAlgorithm OID (hex), read straight from the DER: parsing the
  *  whole certificate with an ASN.1 library costs milliseconds per probe and this is all we need. */
+const signatureOids = new WeakMap<X509Certificate, string | null>();
+
 export function signatureAlgorithmOid(cert: X509Certificate): string | undefined {
+  let oid = signatureOids.get(cert);
+  if (oid === undefined) signatureOids.set(cert, (oid = readSignatureOid(cert) ?? null));
+  return oid ?? undefined;
+}
+
+function readSignatureOid(cert: X509Certificate): string | undefined {
   const der = cert.raw;
   const outer = derHeader(der, 0);
   if (!outer) return undefined;
@@ -192,7 +231,7 @@ function parseBundle(pem: string): X509Certificate[] {
   const out: X509Certificate[] = [];
   for (const b of blocks) {
     try {
-      out.push(new X509Certificate(b));
+      out.push(canonicalCertificate(new X509Certificate(b)));
     } catch {
       // A broken block in a user's bundle is reported by the model checks, not here.
     }

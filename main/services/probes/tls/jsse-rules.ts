@@ -54,12 +54,11 @@ function neededUsage(tls: NegotiatedTls): { bit: number; what: string; usage: st
 /** The leaf's extended key usage and key usage (EndEntityChecker.checkTLSServer). */
 export function leafFindings(leaf: X509Certificate, tls: NegotiatedTls, client: string): Finding[] {
   const out: Finding[] = [];
-  const subject = oneLineName(leaf.subject);
   const eku = extendedKeyUsages(leaf);
-  if (eku && !eku.some((u) => SERVER_EKUS.includes(u))) out.push(diagnose('tls.eku-not-server', { client, subject, usages: eku.map(ekuName).join(', ') }));
+  if (eku && !eku.some((u) => SERVER_EKUS.includes(u))) out.push(diagnose('tls.eku-not-server', { client, subject: oneLineName(leaf.subject), usages: eku.map(ekuName).join(', ') }));
   const ku = keyUsageBits(leaf);
   const need = neededUsage(tls);
-  if (ku && !ku[need.bit]) out.push(diagnose('tls.key-usage', { client, subject, ...need }));
+  if (ku && !ku[need.bit]) out.push(diagnose('tls.key-usage', { client, subject: oneLineName(leaf.subject), ...need }));
   return out;
 }
 
@@ -67,12 +66,12 @@ export function leafFindings(leaf: X509Certificate, tls: NegotiatedTls, client: 
 export function algorithmFindings(chain: readonly X509Certificate[]): Finding[] {
   const out: Finding[] = [];
   for (const cert of chain) {
-    const subject = oneLineName(cert.subject);
+    const subject = () => oneLineName(cert.subject);
     const weak = weakKey(cert);
-    if (weak) out.push(diagnose('tls.weak-key', { subject, ...weak, min: weak.algorithm === 'EC' ? 224 : 1024 }));
-    else if (keyFacts(cert).algorithm === 'RSA' && keyFacts(cert).bits < 2048) out.push(diagnose('tls.small-key', { subject, bits: keyFacts(cert).bits }));
+    if (weak) out.push(diagnose('tls.weak-key', { subject: subject(), ...weak, min: weak.algorithm === 'EC' ? 224 : 1024 }));
+    else if (keyFacts(cert).algorithm === 'RSA' && keyFacts(cert).bits < 2048) out.push(diagnose('tls.small-key', { subject: subject(), bits: keyFacts(cert).bits }));
     const signature = disabledSignature(cert);
-    if (signature) out.push(diagnose('tls.weak-signature', { subject, algorithm: signature }));
+    if (signature) out.push(diagnose('tls.weak-signature', { subject: subject(), algorithm: signature }));
   }
   return out;
 }
