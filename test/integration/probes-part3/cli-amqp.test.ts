@@ -83,5 +83,29 @@ describe('landscape probe for the AMQP template pathway', () => {
     expect(result.facts.amqpLink).toBe('sender');
     expect(code).toBe(0);
     expect(stdout).not.toContain(canary);
+
+    // The broker → CI direction (the AMQP sender adapter: CI consumes) probes with a receiver link.
+    const broker2 = l.systems.find((x) => x.kind === 'amqp-broker')!;
+    services.landscapes.addPathway(l.id, { from: broker2.id, to: 'tenant', protocol: 'amqp', adapter: 'amqp', auth: 'plain', credentialId: cred.id, endpoint: `127.0.0.1:${broker.tlsPort}`, amqp: { transport: 'tcp', tls: true, address: '/amq/queue/orders' } });
+    const inbound = await probeJson(['probe', '--landscape', 'AMQP CLI', '--pathway', '2', '--json']);
+    expect(inbound.result.verdict).toBe('passed');
+    expect(inbound.result.facts.amqpLink).toBe('receiver');
+    expect(inbound.result.facts.amqpMessagesDelivered).toBe(0);
+  });
+
+  it('a pathway without a queue or topic is refused before any connection, naming the field', async () => {
+    const l = services.landscapes.create({ templateId: 'amqp-receiver', name: 'AMQP no address' });
+    services.landscapes.updatePathway(l.id, l.pathways[0]!.id, { endpoint: `127.0.0.1:${broker.amqpPort}`, auth: 'none', amqp: { transport: 'tcp', tls: false } });
+    const { code, result } = await probeJson(['probe', '--landscape', 'AMQP no address', '--pathway', '1', '--json']);
+    expect(code).toBe(1);
+    expect(result.findings.map((f: { code: string; field?: string }) => [f.code, f.field])).toContainEqual(['amqp.address-missing', 'address']);
+    expect(result.steps.map((s: { id: string }) => s.id)).not.toContain('connect');
   });
 });
+
+async function probeJson(argv: string[]) {
+  let stdout = '';
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {}, readStdin: async () => '' }, () => services);
+  const json = JSON.parse(stdout);
+  return { code, result: Array.isArray(json) ? json[0] : json };
+}

@@ -9,11 +9,12 @@ import type { AmqpError } from './amqp-link';
 import type { AmqpProbeOptions } from './amqp-types';
 import { describeHead, WIRE_LIMIT, type AmqpWire } from './amqp-wire';
 
-export function explainAmqp(e: AmqpError, wire: AmqpWire, o: Pick<AmqpProbeOptions, 'host' | 'port' | 'user' | 'address' | 'role'>, remoteOpened: boolean): Finding {
+export function explainAmqp(e: AmqpError, wire: AmqpWire, o: Pick<AmqpProbeOptions, 'host' | 'port' | 'user' | 'address' | 'role'>): Finding {
   if (wire.tooLarge) return diagnose('amqp.too-large', { limit: `${WIRE_LIMIT / 1024 / 1024} MiB` });
   const description = e.description ?? 'no description';
   const condition = e.condition ?? 'no condition';
-  if (!remoteOpened) {
+  // A broker refusing a connection answers open, then closes at once: the phase the failure came in decides.
+  if (e.phase === 'open') {
     const head = describeHead(wire.head);
     if (head) return diagnose(head.code, { host: o.host, port: o.port, detail: head.detail });
     if (/^No suitable mechanism/i.test(description)) {

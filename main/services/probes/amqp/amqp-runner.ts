@@ -47,20 +47,18 @@ function brokerName(c: AmqpConversation): string | undefined {
 async function converse(ctx: ProbeContext, wire: AmqpWire, o: AmqpProbeOptions): Promise<void> {
   const mechanism = o.user ? `SASL PLAIN as ${o.user}` : 'SASL ANONYMOUS';
   const c = await AmqpConversation.start(wire, o);
-  let opened = false;
   let delivered = 0;
   let usable = true;
   const fail = (e: unknown): never => {
     if (isAmqpError(e)) {
       ctx.log(`broker: ${e.event}${e.condition ? ` ${e.condition}` : ''}${e.description ? `: ${e.description}` : ''}`);
-      throw new ProbeFailure(explainAmqp(e, wire, o, opened));
+      throw new ProbeFailure(explainAmqp(e, wire, o));
     }
     throw e;
   };
   try {
     await ctx.step('open', `AMQP 1.0 open (${mechanism})`, async (mark) => {
       await c.until(() => c.connection.is_open(), ctx.signal).catch(fail);
-      opened = true;
       const broker = brokerName(c);
       if (broker) ctx.fact('amqpBroker', broker);
       mark.detail(`connection open${broker ? ` to ${broker}` : ''}`);
