@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, createRedactor } from '../../../main/services/logger';
 import { createProbeEngine } from '../../../main/services/probes/engine';
 import type { ProbeRunner } from '../../../main/services/probes/engine-types';
+import { createAmqpRunner } from '../../../main/services/probes/amqp/amqp-runner';
 import { createHttpsRunner } from '../../../main/services/probes/https-probe';
 import { createSftpRunner } from '../../../main/services/probes/sftp/sftp-runner';
 import { createSmtpRunner } from '../../../main/services/probes/smtp/smtp-runner';
@@ -40,7 +41,7 @@ afterAll(() => {
   net.Socket.prototype.connect = realConnect;
 });
 
-type Kind = 'tls' | 'https' | 'sftp' | 'smtp';
+type Kind = 'tls' | 'https' | 'sftp' | 'smtp' | 'amqp';
 interface Entry {
   name: string;
   kind: Kind;
@@ -71,7 +72,9 @@ const sftp = (port: number) =>
     password: 'pw-never-sent',
     findPin: (host, p, keyType) => (pinnedKey ? { host, port: p, keyType, fingerprint: pinnedKey, confirmedBy: 'test', confirmedHow: 'phone call', confirmedAt: new Date(0).toISOString() } : undefined),
   });
-const runnerFor: Record<Kind, (port: number) => ProbeRunner> = { tls, https: (p) => https(p), sftp, smtp };
+const amqp = (port: number) =>
+  createAmqpRunner({ host: '127.0.0.1', port, transport: 'tcp', tls: false, address: '/amq/queue/q', role: 'sender', route: direct, trust: { local: [], localRole: 'info', ciKeystore: [] }, user: 'u', password: 'pw-never-read' });
+const runnerFor: Record<Kind, (port: number) => ProbeRunner> = { tls, https: (p) => https(p), sftp, smtp, amqp };
 
 let ssh: Ssh2Peer | undefined;
 const catalogue: Entry[] = [
@@ -107,6 +110,9 @@ const catalogue: Entry[] = [
   { name: 'SMTP: silent after accept', kind: 'smtp', capBytes: 64 * KB, start: () => peers.raw(peers.silent), expect: { at: 'banner', verdict: 'timed-out', code: 'probe.timed-out' } },
   { name: 'SMTP: garbage instead of the 220 greeting', kind: 'smtp', capBytes: 136 * KB, start: () => peers.raw(peers.garbage), expect: { at: 'banner', verdict: 'failed', code: 'smtp.reply-too-large' } },
   { name: 'SMTP: tarpit (220 after 60 s)', kind: 'smtp', capBytes: 64 * KB, start: () => peers.raw(peers.smtpTarpit(60_000)), expect: { at: 'banner', verdict: 'timed-out', code: 'probe.timed-out' } },
+  { name: 'AMQP: silent after accept', kind: 'amqp', capBytes: 64 * KB, start: () => peers.raw(peers.silent), expect: { at: 'open', verdict: 'timed-out', code: 'probe.timed-out' } },
+  { name: 'AMQP: trickle instead of the protocol header', kind: 'amqp', capBytes: 64 * KB, start: () => peers.raw(peers.trickle('A')), expect: { at: 'open', verdict: 'timed-out', code: 'probe.timed-out' } },
+  { name: 'AMQP: garbage instead of the protocol header', kind: 'amqp', capBytes: 320 * KB, start: () => peers.raw(peers.garbage), expect: { at: 'open', verdict: 'failed', code: 'amqp.not-amqp' } },
   { name: 'SMTP: a 10,000-line EHLO answer', kind: 'smtp', capBytes: 136 * KB, start: () => peers.raw(peers.smtpHugeEhlo), expect: { at: 'ehlo', verdict: 'failed', code: 'smtp.reply-too-large' } },
 ];
 
