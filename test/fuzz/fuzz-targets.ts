@@ -10,6 +10,7 @@ import { bundleContentsTarget, bundleFileTarget } from './targets/bundle';
 import { csrTarget, derTarget, pemTarget, pkcs12NoPasswordTarget, pkcs12Target, pkcs7Target } from './targets/certificates';
 import { knownHostsTarget, landscapeFileTarget, serviceKeyTarget, sshPrivateKeyTarget, sshPublicKeyTarget } from './targets/documents';
 import { iflowArchiveTarget, iflowXmlTarget } from './targets/iflow';
+import { imapDialogueTarget, pop3DialogueTarget } from './targets/mailbox';
 import { pacTarget } from './targets/pac';
 import { pgpArmorTarget, pgpImportTarget, pgpLintTarget } from './targets/pgp';
 import { httpTarget, imapTarget, smtpTarget, sshBannerTarget } from './targets/wire';
@@ -38,4 +39,6 @@ export const fuzzTargets: FuzzTarget<never>[] = [
   bundleFileTarget,
   bundleContentsTarget,
   pacTarget,
+  imapDialogueTarget,
+  pop3DialogueTarget,
 ] as FuzzTarget<never>[];

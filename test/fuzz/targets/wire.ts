@@ -16,7 +16,7 @@ import { MailLines } from '../../../main/services/probes/mailbox/mail-lines';
 import { INPUT_BUDGET_MS, type FuzzTarget } from '../fuzz-types';
 import { mutatedText } from '../mutate';
 
-function probeContext(signal: AbortSignal): ProbeContext {
+export function probeContext(signal: AbortSignal): ProbeContext {
   return {
     signal,
     deadlineAt: Date.now() + INPUT_BUDGET_MS,
