@@ -54,7 +54,10 @@ function parse(privateKey: string, passphrase?: string) {
   if (parsed instanceof Error) {
     throw new AppError(/passphrase|decrypt|bad/i.test(parsed.message) ? 'WRONG_PASSPHRASE' : 'KEY_UNREADABLE', passphrase === undefined && /encrypted/i.test(parsed.message) ? 'The SSH key is encrypted: give its passphrase.' : 'The SSH private key could not be read (wrong passphrase or unsupported format).', 'passphrase');
   }
-  return Array.isArray(parsed) ? parsed[0]! : parsed;
+  // A file that declares no key (nkeys 0) makes ssh2 return undefined, or an empty list.
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!key) throw new AppError('KEY_UNREADABLE', 'The SSH private key file holds no key.', 'key');
+  return key;
 }
 
 /** The public line (type + base64) of an OpenSSH or PEM private key. */

@@ -48,6 +48,19 @@ describe('PEM blocks', () => {
   });
 });
 
+describe('an OpenSSH key file that declares no key', () => {
+  it('is refused as unreadable (ssh2 hands back nothing for it; the 10,000-input fuzz run found it)', () => {
+    run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', 'nokeys']);
+    const pem = readFileSync(join(dir, 'nokeys'), 'utf8');
+    const body = Buffer.from(pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''), 'base64');
+    // "openssh-key-v1\0", cipher "none", kdf "none", empty kdf options, then the key count.
+    body.writeUInt32BE(0, 15 + 8 + 8 + 4);
+    const empty = `${pemLine('BEGIN', 'OPENSSH PRIVATE KEY')}\n${body.toString('base64')}\n${pemLine('END', 'OPENSSH PRIVATE KEY')}\n`;
+    expect(code(() => publicLineOf(empty))).toBe('KEY_UNREADABLE');
+    expect(publicLineOf(pem)).toMatch(/^ssh-ed25519 AAAA/);
+  });
+});
+
 describe('key-derivation cost named by the file', () => {
   it(`OpenSSH: ${MAX_BCRYPT_ROUNDS} bcrypt rounds are read, more are refused before the KDF runs`, () => {
     run('ssh-keygen', ['-q', '-t', 'ed25519', '-a', String(MAX_BCRYPT_ROUNDS + 1), '-N', 'pw', '-f', 'costly']);

@@ -21,7 +21,9 @@ export interface PublicKeyFacts {
 export function readPublicKey(privateKey: string, passphrase?: string): PublicKeyFacts {
   const parsed = utils.parseKey(privateKey, passphrase);
   if (parsed instanceof Error) throw new Error(`the private key cannot be read (${parsed.message})`);
-  const key = Array.isArray(parsed) ? parsed[0]! : parsed;
+  // A file that declares no key (nkeys 0) makes ssh2 return undefined, or an empty list.
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!key) throw new Error('the private key file holds no key');
   return {
     keyType: key.type,
     authorizedKeysLine: `${key.type} ${key.getPublicSSH().toString('base64')} landscape-setup`,
