@@ -170,3 +170,24 @@ export async function megabyteCertificate(): Promise<{ certPem: string; keyPem: 
   });
   return { certPem: cert.toString('pem') + '\n', keyPem: base.keyPem };
 }
+
+/** IMAP: a greeting, then a CAPABILITY answer announcing a 1 GB literal and sending bytes forever. */
+export const imapLiteralBomb: Behaviour = (s) => {
+  s.write('* OK [CAPABILITY IMAP4rev1] bomb ready\r\n');
+  s.once('data', () => {
+    s.write('* CAPABILITY {1000000000}\r\n');
+    endless(s, () => 'x'.repeat(16 * 1024));
+  });
+  s.resume();
+};
+
+/** POP3: a greeting, then a CAPA answer that never ends (no "." line). */
+export const pop3EndlessCapa: Behaviour = (s) => {
+  s.write('+OK endless ready\r\n');
+  s.once('data', () => {
+    s.write('+OK\r\n');
+    let n = 0;
+    endless(s, () => `X-CAPABILITY-${n++} ${'c'.repeat(60)}\r\n`);
+  });
+  s.resume();
+};

@@ -19,6 +19,8 @@ import { createAmqpRunner } from '../../../main/services/probes/amqp/amqp-runner
 import { createHttpsRunner } from '../../../main/services/probes/https-probe';
 import { createSftpRunner } from '../../../main/services/probes/sftp/sftp-runner';
 import { createSmtpRunner } from '../../../main/services/probes/smtp/smtp-runner';
+import { createImapRunner } from '../../../main/services/probes/mailbox/imap-runner';
+import { createPop3Runner } from '../../../main/services/probes/mailbox/pop3-runner';
 import { createTlsRunner } from '../../../main/services/probes/tls-probe';
 import type { ProbeResult } from '../../../shared/probe/probe-types';
 import * as peers from '../../peers/hostile-catalogue';
@@ -41,7 +43,7 @@ afterAll(() => {
   net.Socket.prototype.connect = realConnect;
 });
 
-type Kind = 'tls' | 'https' | 'sftp' | 'smtp' | 'amqp';
+type Kind = 'tls' | 'https' | 'sftp' | 'smtp' | 'amqp' | 'imap' | 'pop3';
 interface Entry {
   name: string;
   kind: Kind;
@@ -74,7 +76,8 @@ const sftp = (port: number) =>
   });
 const amqp = (port: number) =>
   createAmqpRunner({ host: '127.0.0.1', port, transport: 'tcp', tls: false, address: '/amq/queue/q', role: 'sender', route: direct, trust: { local: [], localRole: 'info', ciKeystore: [] }, user: 'u', password: 'pw-never-read' });
-const runnerFor: Record<Kind, (port: number) => ProbeRunner> = { tls, https: (p) => https(p), sftp, smtp, amqp };
+const mailbox = (port: number) => ({ host: '127.0.0.1', port, protection: 'off' as const, route: direct, trust: { local: [], localRole: 'info' as const }, user: 'u', password: 'pw-never-sent' });
+const runnerFor: Record<Kind, (port: number) => ProbeRunner> = { tls, https: (p) => https(p), sftp, smtp, amqp, imap: (p) => createImapRunner(mailbox(p)), pop3: (p) => createPop3Runner(mailbox(p)) };
 
 let ssh: Ssh2Peer | undefined;
 const catalogue: Entry[] = [
@@ -113,6 +116,11 @@ const catalogue: Entry[] = [
   { name: 'AMQP: silent after accept', kind: 'amqp', capBytes: 64 * KB, start: () => peers.raw(peers.silent), expect: { at: 'open', verdict: 'timed-out', code: 'probe.timed-out' } },
   { name: 'AMQP: trickle instead of the protocol header', kind: 'amqp', capBytes: 64 * KB, start: () => peers.raw(peers.trickle('A')), expect: { at: 'open', verdict: 'timed-out', code: 'probe.timed-out' } },
   { name: 'AMQP: garbage instead of the protocol header', kind: 'amqp', capBytes: 320 * KB, start: () => peers.raw(peers.garbage), expect: { at: 'open', verdict: 'failed', code: 'amqp.not-amqp' } },
+  { name: 'IMAP: silent after accept', kind: 'imap', capBytes: 64 * KB, start: () => peers.raw(peers.silent), expect: { at: 'greeting', verdict: 'timed-out', code: 'probe.timed-out' } },
+  { name: 'IMAP: garbage instead of the greeting', kind: 'imap', capBytes: 136 * KB, start: () => peers.raw(peers.garbage), expect: { at: 'greeting', verdict: 'failed', code: 'mail.reply-too-large' } },
+  { name: 'IMAP: a 1 GB literal announced, bytes forever', kind: 'imap', capBytes: 136 * KB, start: () => peers.raw(peers.imapLiteralBomb), expect: { at: 'capability', verdict: 'failed', code: 'mail.reply-too-large' } },
+  { name: 'POP3: trickle, one byte a second', kind: 'pop3', capBytes: 64 * KB, start: () => peers.raw(peers.trickle('+')), expect: { at: 'greeting', verdict: 'timed-out', code: 'probe.timed-out' } },
+  { name: 'POP3: a CAPA answer that never ends', kind: 'pop3', capBytes: 136 * KB, start: () => peers.raw(peers.pop3EndlessCapa), expect: { at: 'capability', verdict: 'failed', code: 'mail.reply-too-large' } },
   { name: 'SMTP: a 10,000-line EHLO answer', kind: 'smtp', capBytes: 136 * KB, start: () => peers.raw(peers.smtpHugeEhlo), expect: { at: 'ehlo', verdict: 'failed', code: 'smtp.reply-too-large' } },
 ];
 

@@ -15,16 +15,21 @@ export interface ImapAnswer {
 
 /** The answer ends at the line tagged `tag` (or a `+` continuation when one is expected). */
 export function taggedEnd(tag: string, continuation = false): AnswerEnd {
+  // Where the scan stopped: the next unread byte and the start of the (logical) line it is in.
+  let pos = 0;
+  let lineStart = 0;
+  let searched = 0;
   return (text) => {
-    let pos = 0;
-    let lineStart = 0;
     for (;;) {
-      const nl = text.indexOf('\n', pos);
-      if (nl === -1) return undefined;
+      if (pos > text.length) return undefined;
+      const nl = text.indexOf('\n', Math.max(pos, searched));
+      if (nl === -1) {
+        searched = text.length;
+        return undefined;
+      }
       const literal = /\{(\d+)\+?\}\r?$/.exec(text.slice(pos, nl));
       if (literal) {
         pos = nl + 1 + Number(literal[1]);
-        if (pos > text.length) return undefined;
         continue;
       }
       const line = text.slice(lineStart, nl);
@@ -39,7 +44,7 @@ export class ImapDialogue {
   constructor(readonly lines: MailLines) {}
 
   async greeting(): Promise<string> {
-    return (await this.lines.read(firstLine))[0] ?? '';
+    return (await this.lines.read(firstLine()))[0] ?? '';
   }
 
   /** Sends a tagged command; `shown` replaces it in the transcript; `continuation` stops at a `+`. */

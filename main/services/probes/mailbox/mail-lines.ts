@@ -13,7 +13,10 @@ import { ProbeFailure } from '../probe-failure';
 /** A greeting, CAPABILITY, LIST or STATUS answer is far below this. */
 export const MAX_ANSWER = 64 * 1024;
 
-/** Returns the length of the complete answer in `text`, or undefined while incomplete. */
+/**
+ * Returns the length of the complete answer in `text`, or undefined while incomplete. One per read:
+ * it is called again with the same text grown, and may remember how far it has looked.
+ */
 export type AnswerEnd = (text: string) => number | undefined;
 
 export class MailLines {
@@ -24,7 +27,14 @@ export class MailLines {
   ) {}
 
   async read(end: AnswerEnd): Promise<string[]> {
-    const raw = await readMessage(this.socket, { complete: (b) => end(b.toString('latin1')), maxBytes: MAX_ANSWER, signal: this.ctx.signal }).catch((e: unknown) => {
+    // Only the bytes new since the last chunk are decoded, and `end` resumes where it stopped: a
+    // peer that sends an answer in thousands of small pieces costs linear time, not quadratic.
+    let text = '';
+    const complete = (b: Buffer) => {
+      if (b.length > text.length) text += b.subarray(text.length).toString('latin1');
+      return end(text);
+    };
+    const raw = await readMessage(this.socket, { complete, maxBytes: MAX_ANSWER, signal: this.ctx.signal }).catch((e: unknown) => {
       if ((e as { code?: string }).code === 'ERR_PROBE_TOO_LARGE') throw new ProbeFailure(diagnose('mail.reply-too-large', { bytes: MAX_ANSWER, protocol: this.protocol }));
       throw e;
     });
@@ -41,7 +51,11 @@ export class MailLines {
 }
 
 /** The end of the first complete line. */
-export const firstLine: AnswerEnd = (text) => {
-  const i = text.indexOf('\n');
-  return i === -1 ? undefined : i + 1;
-};
+export function firstLine(): AnswerEnd {
+  let from = 0;
+  return (text) => {
+    const i = text.indexOf('\n', from);
+    if (i === -1) from = text.length;
+    return i === -1 ? undefined : i + 1;
+  };
+}

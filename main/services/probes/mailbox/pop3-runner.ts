@@ -19,21 +19,39 @@ const POP3 = { protocol: 'POP3' };
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
 /** A multi-line answer (+OK … then a line holding only "."), or a single -ERR line. */
-const multiLine: AnswerEnd = (text) => {
-  if (!text.startsWith('+OK')) return firstLine(text);
-  const end = /\r?\n\.\r?\n/.exec(text);
-  return end ? end.index + end[0].length : undefined;
-};
+function multiLine(): AnswerEnd {
+  const single = firstLine();
+  let scan = 0;
+  return (text) => {
+    if (text.length < 3) return undefined;
+    if (!text.startsWith('+OK')) return single(text);
+    for (;;) {
+      const i = text.indexOf('\n', scan);
+      if (i === -1) {
+        scan = text.length;
+        return undefined;
+      }
+      const next = text.slice(i + 1, i + 4);
+      if (/^\.\r?\n/.test(next)) return i + 1 + (next[1] === '\r' ? 3 : 2);
+      // Too few bytes after this line end to tell whether the "." line follows: look again later.
+      if (/^(\.\r?)?$/.test(next)) {
+        scan = i;
+        return undefined;
+      }
+      scan = i + 1;
+    }
+  };
+}
 
 class Pop3 {
   constructor(readonly lines: MailLines) {}
   async single(line: string, shown = line): Promise<string> {
     this.lines.write(line, shown);
-    return (await this.lines.read(firstLine))[0] ?? '';
+    return (await this.lines.read(firstLine()))[0] ?? '';
   }
   async capa(): Promise<string[] | undefined> {
     this.lines.write('CAPA');
-    const lines = await this.lines.read(multiLine);
+    const lines = await this.lines.read(multiLine());
     return lines[0]?.startsWith('+OK') ? lines.slice(1, -1).map((l) => l.trim().toUpperCase()) : undefined;
   }
 }
@@ -114,7 +132,7 @@ export function createPop3Runner(opts: MailboxProbeOptions): ProbeRunner {
     try {
       if (opts.protection === 'tls') await secureMailbox(ctx, lines, tcp, opts);
       await ctx.step('greeting', 'Greeting', async (mark) => {
-        const g = (await lines.read(firstLine))[0] ?? '';
+        const g = (await lines.read(firstLine()))[0] ?? '';
         if (!ok(g)) throw new ProbeFailure(diagnose('mail.greeting', { host: opts.host, port: opts.port, ...POP3, reply: g || 'nothing' }));
         ctx.fact('pop3Greeting', g);
         mark.detail(g);
