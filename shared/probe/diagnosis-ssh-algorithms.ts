@@ -41,9 +41,16 @@ function offered(offers: ServerOffers, kinds: readonly SshAlgorithmKind[]): stri
   return kinds.map((k) => `${KIND_LABELS[k]}: ${(offers[k] ?? []).join(', ') || 'none'}`).join('; ');
 }
 
-/** One line per agreed algorithm with its basis, e.g. "host key ssh-rsa (documented by SAP)". */
+/**
+ * The agreed algorithms with their basis: once at the end when all share it ("… (all inferred from
+ * JSch's defaults)"), after each one when SAP documents some of them.
+ */
 export function agreedWithBasis(j: CiSshJudgement, kinds: readonly SshAlgorithmKind[]): string {
-  return kinds.map((k) => `${KIND_LABELS[k]} ${j.agreed[k]} (${basisOf(j.agreed[k]!)})`).join(', ');
+  const items = kinds.map((k) => ({ text: `${KIND_LABELS[k]} ${j.agreed[k]}`, basis: basisOf(j.agreed[k]!) }));
+  if (!items.length) return '';
+  const bases = new Set(items.map((i) => i.basis));
+  if (bases.size > 1) return items.map((i) => `${i.text} (${i.basis})`).join(', ');
+  return `${items.map((i) => i.text).join(', ')} (${items.length > 1 ? 'all ' : ''}${items[0]!.basis})`;
 }
 
 const MODERN_FIX =

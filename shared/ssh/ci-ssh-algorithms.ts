@@ -49,7 +49,7 @@ export const DEPRECATED: Record<SshAlgorithmKind, readonly string[]> = {
 export const SAP_DOCUMENTED_DEPRECATED: readonly string[] = ['ssh-rsa', 'diffie-hellman-group1-sha1'];
 
 export const CI_SSH_BASIS =
-  'SAP documents only that ssh-rsa and diffie-hellman-group1-sha1 need "Enable Support for Deprecated Algorithms" (KBA 3079510); ' +
+  'SAP documents only that ssh-rsa and diffie-hellman-group1-sha1 need “Enable Support for Deprecated Algorithms” (KBA 3079510); ' +
   "every other algorithm is inferred from the defaults of JSch (mwiede/jsch 0.2.x), the SSH library whose messages CI shows.";
 
 export const KIND_LABELS: Record<SshAlgorithmKind, string> = { kex: 'key exchange', hostKey: 'host key', cipher: 'cipher', mac: 'MAC' };

@@ -44,7 +44,12 @@ describe('CI SSH algorithms', () => {
     expect(basisOf('aes128-cbc')).toBe("inferred from JSch's defaults");
     const offers = { ...OPENSSH_9, kex: ['diffie-hellman-group14-sha1'], cipher: ['aes256-cbc'] };
     const [f] = ciSshFindings(judgeCiSsh(offers), offers);
-    expect(f?.message).toContain("key exchange diffie-hellman-group14-sha1 (inferred from JSch's defaults), cipher aes256-cbc (inferred from JSch's defaults)");
+    expect(f?.message).toContain("key exchange diffie-hellman-group14-sha1, cipher aes256-cbc (all inferred from JSch's defaults)");
+    // Mixed: each algorithm says its own basis.
+    const mixed = { ...OPENSSH_9, kex: ['diffie-hellman-group1-sha1'], cipher: ['aes256-cbc'] };
+    expect(ciSshFindings(judgeCiSsh(mixed), mixed)[0]?.message).toContain(
+      "key exchange diffie-hellman-group1-sha1 (documented by SAP), cipher aes256-cbc (inferred from JSch's defaults)",
+    );
     // JSch stops at the first kind it cannot agree on, in its order: key exchange first.
     expect(f?.literal).toContain('algorithmName="kex" jschProposal="curve25519-sha256,');
     expect(f?.literal).toContain(',ext-info-c,kex-strict-c-v00@openssh.com" serverProposal="diffie-hellman-group14-sha1"');

@@ -29,8 +29,8 @@ export async function ciAlgorithmsStep(ctx: ProbeContext, remoteOffers: readonly
   await ctx.step('ci-algorithms', 'Algorithms Cloud Integration accepts', async (mark) => {
     const { j, findings } = judgeOffersAsCi(ctx, remoteOffers);
     for (const f of findings) ctx.finding(f);
-    const agreed = agreedWithBasis(j, SSH_KINDS.filter((k) => j.agreed[k]));
-    if (j.status === 'accepts') return mark.detail(`accepted by default: ${agreed}`);
+    // The algorithms themselves are in the result's facts (panel and CLI): the step stays one line.
+    if (j.status === 'accepts') return mark.detail(VERDICT_TEXT.accepts);
     if (j.status === 'deprecated') return mark.fail?.(`only with “Enable Support for Deprecated Algorithms”: ${agreedWithBasis(j, j.needsDeprecated)}`);
     mark.fail?.('no common algorithm, not even deprecated ones');
   });
