@@ -19,7 +19,7 @@ const POP3 = { protocol: 'POP3' };
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
 /** A multi-line answer (+OK … then a line holding only "."), or a single -ERR line. */
-function multiLine(): AnswerEnd {
+export function multiLine(): AnswerEnd {
   const single = firstLine();
   let scan = 0;
   return (text) => {
