@@ -14,6 +14,7 @@ import { imapDialogueTarget, pop3DialogueTarget } from './targets/mailbox';
 import { pacTarget } from './targets/pac';
 import { pgpArmorTarget, pgpImportTarget, pgpLintTarget } from './targets/pgp';
 import { httpTarget, imapTarget, smtpTarget, sshBannerTarget } from './targets/wire';
+import { amqpOpenTarget } from './targets/amqp';
 
 export const fuzzTargets: FuzzTarget<never>[] = [
   pemTarget,
@@ -31,6 +32,7 @@ export const fuzzTargets: FuzzTarget<never>[] = [
   imapTarget,
   sshBannerTarget,
   httpTarget,
+  amqpOpenTarget,
   pgpArmorTarget,
   pgpImportTarget,
   pgpLintTarget,
