@@ -45,7 +45,7 @@ export const bundleDocumentSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.union([z.literal(1), z.literal(BUNDLE_FORMAT_VERSION)]),
   createdAt: z.string().max(40),
-  landscapes: z.array(landscapeFileSchema).min(1).max(100),
+  landscapes: z.array(landscapeFileSchema()).min(1).max(100),
   credentials: z.array(bundleCredentialSchema).max(2000).default([]),
   pgpKeys: z.array(bundlePgpKeySchema).max(500).default([]),
 });

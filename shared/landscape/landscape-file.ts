@@ -26,17 +26,48 @@ export const LANDSCAPE_FILE_VERSION = 1;
 export const credentialRefSchema = z.object({ label: z.string().min(1).max(200), fingerprint: z.string().max(200).optional() }).strict();
 export type FileCredentialRef = z.infer<typeof credentialRefSchema>;
 
-// A manual proxy's own credential travels as a reference too, never as this machine's vault id.
-const fileProxySchema = z.discriminatedUnion('type', [
-  internetProxySchema.strict(),
-  onPremiseProxySchema.strict(),
-  manualProxySchema.omit({ credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict(),
-]);
-const filePathwaySchema = pathwaySchema
-  .omit({ updatedAt: true, credentialId: true, proxy: true })
-  .extend({ proxy: fileProxySchema.default({ type: 'internet' }), credential: credentialRefSchema.optional() })
-  .strict();
-type FileProxy = z.infer<typeof fileProxySchema>;
+// The file schemas are built on first use, not at import: every command that reads the landscapes
+// loads this module (the service's export/import), but only an export or import parses a file.
+function buildFileSchemas() {
+  // A manual proxy's own credential travels as a reference too, never as this machine's vault id.
+  const fileProxySchema = z.discriminatedUnion('type', [
+    internetProxySchema.strict(),
+    onPremiseProxySchema.strict(),
+    manualProxySchema.omit({ credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict(),
+  ]);
+  const filePathwaySchema = pathwaySchema
+    .omit({ updatedAt: true, credentialId: true, proxy: true })
+    .extend({ proxy: fileProxySchema.default({ type: 'internet' }), credential: credentialRefSchema.optional() })
+    .strict();
+  const fileKeystoreEntrySchema = ciKeystoreEntrySchema.omit({ credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict();
+  return z
+    .object({
+      format: z.literal(LANDSCAPE_FILE_FORMAT),
+      formatVersion: z.literal(LANDSCAPE_FILE_VERSION),
+      landscape: z
+        .object({
+          name: landscapeSchema.shape.name,
+          customer: landscapeSchema.shape.customer,
+          stage: landscapeSchema.shape.stage,
+          templateId: landscapeSchema.shape.templateId,
+          tenant: tenantSchema.strict(),
+          systems: z.array(systemSchema.strict()).max(200).default([]),
+          pathways: z.array(filePathwaySchema).max(500).default([]),
+          caCertificates: z.array(caCertificateSchema.strict()).max(200).default([]),
+          ciKeystore: z.array(fileKeystoreEntrySchema).max(500).default([]),
+          knownHosts: landscapeSchema.shape.knownHosts,
+          hostKeyTrust: z.array(hostKeyTrustSchema.strict()).max(500).default([]),
+        })
+        .strict(),
+    })
+    .strict();
+}
+
+let fileSchema: ReturnType<typeof buildFileSchemas> | undefined;
+/** The `*.landscape.json` schema (built on the first call). */
+export const landscapeFileSchema = (): ReturnType<typeof buildFileSchemas> => (fileSchema ??= buildFileSchemas());
+export type LandscapeFile = z.infer<ReturnType<typeof landscapeFileSchema>>;
+type FileProxy = LandscapeFile['landscape']['pathways'][number]['proxy'];
 
 function proxyToFile(proxy: Pathway['proxy'], ref: (id: string | undefined) => FileCredentialRef | undefined): FileProxy {
   if (proxy.type !== 'manual') return proxy;
@@ -49,30 +80,6 @@ function proxyFromFile(proxy: FileProxy, local: (r: FileCredentialRef | undefine
   const { credential, ...rest } = proxy;
   return { ...rest, credentialId: local(credential) };
 }
-const fileKeystoreEntrySchema = ciKeystoreEntrySchema.omit({ credentialId: true }).extend({ credential: credentialRefSchema.optional() }).strict();
-
-export const landscapeFileSchema = z
-  .object({
-    format: z.literal(LANDSCAPE_FILE_FORMAT),
-    formatVersion: z.literal(LANDSCAPE_FILE_VERSION),
-    landscape: z
-      .object({
-        name: landscapeSchema.shape.name,
-        customer: landscapeSchema.shape.customer,
-        stage: landscapeSchema.shape.stage,
-        templateId: landscapeSchema.shape.templateId,
-        tenant: tenantSchema.strict(),
-        systems: z.array(systemSchema.strict()).max(200).default([]),
-        pathways: z.array(filePathwaySchema).max(500).default([]),
-        caCertificates: z.array(caCertificateSchema.strict()).max(200).default([]),
-        ciKeystore: z.array(fileKeystoreEntrySchema).max(500).default([]),
-        knownHosts: landscapeSchema.shape.knownHosts,
-        hostKeyTrust: z.array(hostKeyTrustSchema.strict()).max(500).default([]),
-      })
-      .strict(),
-  })
-  .strict();
-export type LandscapeFile = z.infer<typeof landscapeFileSchema>;
 
 export interface FileProblem {
   /** JSON path into the file, e.g. `$.landscape.pathways[1].auth`. */
@@ -102,11 +109,11 @@ export function toLandscapeFile(l: Landscape, refs: ReadonlyMap<string, FileCred
     },
   };
   // Parsing rebuilds every object in the schema's key order: the same landscape, the same bytes.
-  return landscapeFileSchema.parse(JSON.parse(JSON.stringify(draft)));
+  return landscapeFileSchema().parse(JSON.parse(JSON.stringify(draft)));
 }
 
 export function serializeLandscapeFile(file: LandscapeFile): string {
-  return JSON.stringify(landscapeFileSchema.parse(file), null, 2) + '\n';
+  return JSON.stringify(landscapeFileSchema().parse(file), null, 2) + '\n';
 }
 
 /** Parses and validates file text, collecting EVERY problem with its JSON path. */
@@ -117,7 +124,7 @@ export function parseLandscapeFile(text: string): { ok: true; file: LandscapeFil
   } catch (e) {
     return { ok: false, problems: [{ path: '$', message: `not valid JSON (${e instanceof Error ? e.message : String(e)})` }] };
   }
-  const r = landscapeFileSchema.safeParse(raw);
+  const r = landscapeFileSchema().safeParse(raw);
   if (!r.success) return { ok: false, problems: r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) };
   return { ok: true, file: r.data };
 }

@@ -8,7 +8,7 @@ import { landscapesDocumentSchema } from './landscape-document';
 
 export function landscapeJsonSchemas(): Record<'landscape-file' | 'landscapes-document', Record<string, unknown>> {
   return {
-    'landscape-file': { title: 'Landscape Setup: *.landscape.json', ...z.toJSONSchema(landscapeFileSchema, { io: 'input' }) },
+    'landscape-file': { title: 'Landscape Setup: *.landscape.json', ...z.toJSONSchema(landscapeFileSchema(), { io: 'input' }) },
     'landscapes-document': { title: 'Landscape Setup: landscapes.json (data directory)', ...z.toJSONSchema(landscapesDocumentSchema, { io: 'output' }) },
   };
 }
