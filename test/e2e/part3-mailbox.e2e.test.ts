@@ -6,6 +6,7 @@
  * no password in the page.
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -86,5 +87,9 @@ describe('mailbox-sender in the app', () => {
 
     expect(seenFlags()).toBe(flagsBefore);
     expect(await page.content()).not.toContain(canary);
+    // Nor in anything the app wrote: probe history, landscapes, credential metadata, the log.
+    const written = readdirSync(home, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.endsWith('.png'));
+    expect(written.map((e) => e.name)).toEqual(expect.arrayContaining(['probe-history.json']));
+    for (const e of written) expect(readFileSync(join(e.parentPath, e.name), 'utf8'), e.name).not.toContain(canary);
   }, 120_000);
 });
