@@ -9,8 +9,8 @@ import { X509Certificate, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
+import { commit, openEdge, panel, probeOnce } from './edge-panel';
 import { createTestServices, makeHome } from '../support/test-services';
 import { createTestPki, type TestPki } from '../peers/pki';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot';
@@ -29,18 +29,6 @@ afterAll(async () => {
   await mail?.stop();
 });
 
-const panel = (page: Page) => page.getByTestId('side-panel');
-async function probeOnce(page: Page, verdict: string) {
-  const probe = panel(page).getByTestId('probe-panel');
-  await probe.getByRole('button', { name: 'Probe', exact: true }).click();
-  await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 20_000 }).toBe(verdict);
-  return probe;
-}
-async function commit(page: Page, id: string, value: string) {
-  const input = panel(page).locator(`#${id}`);
-  await input.fill(value);
-  await input.press('Enter');
-}
 const seenFlags = () => mail.messageFiles().filter((f) => /:2,[A-Z]*S/.test(f)).length;
 
 describe('mailbox-sender in the app', () => {
@@ -54,9 +42,7 @@ describe('mailbox-sender in the app', () => {
     s.landscapes.update(l.id, { ciKeystore: [{ alias: 'test root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
     app = await openApp({ home, services: s });
     const page = app.page;
-    await page.locator('[data-edge="1"]').waitFor();
-    await page.getByRole('button', { name: /^Pathway 1: / }).click();
-    await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Pathway 1: /);
+    await openEdge(page);
 
     await commit(page, 'cfg-endpoint', `127.0.0.1:${mail.imaps}`);
     await commit(page, 'cfg-folder', 'Orders');

@@ -7,8 +7,8 @@
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
+import { commit, openEdge, panel, probeOnce, stepsOf } from './edge-panel';
 import { createTestServices, makeHome } from '../support/test-services';
 import { createTestPki, type TestPki } from '../peers/pki';
 import { startVsftpd, type VsftpdPeer } from '../peers/vsftpd';
@@ -27,24 +27,6 @@ afterAll(async () => {
   await ftp?.stop();
 });
 
-const panel = (page: Page) => page.getByTestId('side-panel');
-async function openEdge(page: Page) {
-  await page.locator('[data-edge="1"]').waitFor();
-  await page.getByRole('button', { name: /^Pathway 1: / }).click();
-  await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Pathway 1: /);
-}
-async function probeOnce(page: Page, verdict: string) {
-  const probe = panel(page).getByTestId('probe-panel');
-  await probe.getByRole('button', { name: 'Probe', exact: true }).click();
-  await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 20_000 }).toBe(verdict);
-  return probe;
-}
-async function commit(page: Page, id: string, value: string) {
-  const input = panel(page).locator(`#${id}`);
-  await input.fill(value);
-  await input.press('Enter');
-}
-const stepsOf = (probe: ReturnType<Page['getByTestId']>) => probe.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
 
 /** A landscape from `templateId` with a vault credential and the test root in the modelled CI keystore. */
 async function prepared(templateId: string, name: string, user: string) {
