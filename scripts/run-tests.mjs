@@ -3,7 +3,7 @@
 // a real Secret Service and FAIL, not skip, when there is none). Prints the closing line CI reads:
 //   total: N passed, N failed, N skipped
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,15 +18,23 @@ if (!process.env.LANDSCAPE_TEST_KEYRING && !provision()) {
 }
 
 if (!process.env.LANDSCAPE_TEST_KEYRING && existsSync('/usr/bin/dbus-run-session') && existsSync('/usr/bin/gnome-keyring-daemon')) {
+  // Every temporary file of the run (keyring, peers' configs, test PKI keys, Chromium profiles)
+  // goes under one root removed at the end: tests killed mid-way (the SIGKILL tests, a crashed
+  // worker) cannot clean up, and a full run used to leave ~340 entries in /tmp. Short name: dovecot
+  // and sshd put Unix sockets under it (108-byte path limit).
+  const root = mkdtempSync(join(tmpdir(), 'lt-'));
+  // Made like /tmp itself (world-writable, sticky): peers that drop privileges (nginx's workers
+  // reading an htpasswd file, dovecot's auth and mail processes) must traverse it as before.
+  chmodSync(root, 0o1777);
   // Fresh keyring every run; the unlock password is random and lives only in this process tree.
-  const xdg = mkdtempSync(join(tmpdir(), 'landscape-keyring-'));
+  const xdg = mkdtempSync(join(root, 'keyring-'));
   const unlock = randomBytes(12).toString('hex');
   const inner = `printf %s "$KEYRING_UNLOCK" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; unset KEYRING_UNLOCK; exec node scripts/run-tests.mjs "$@"`;
   const r = spawnSync('dbus-run-session', ['--', 'bash', '-c', inner, 'run-tests', ...args], {
     stdio: 'inherit',
-    env: { ...process.env, XDG_DATA_HOME: xdg, KEYRING_UNLOCK: unlock, LANDSCAPE_TEST_KEYRING: '1' },
+    env: { ...process.env, TMPDIR: root, XDG_DATA_HOME: xdg, KEYRING_UNLOCK: unlock, LANDSCAPE_TEST_KEYRING: '1' },
   });
-  rmSync(xdg, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
   process.exit(r.status ?? 1);
 }
 
