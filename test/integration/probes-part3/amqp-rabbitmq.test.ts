@@ -5,7 +5,6 @@
  * refusal. Last, the plugin is switched off: the same broker then speaks AMQP 0-9-1 only.
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
 import type { Container } from 'rhea';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAmqpRunner } from '../../../main/services/probes/amqp/amqp-runner';
@@ -17,6 +16,7 @@ import { freePort } from '../../peers/ports';
 import { startRabbitmq, type RabbitPeer } from '../../peers/rabbitmq';
 import { startWebsockify, type WebsockifyPeer } from '../../peers/websockify';
 import { runRecorded } from '../../support/probe-recorder';
+import { startHostilePeer, type HostilePeer } from '../../peers/hostile';
 
 const password = `pw-${randomBytes(8).toString('hex')}`;
 const otherPassword = `pw-${randomBytes(8).toString('hex')}`;
@@ -206,18 +206,14 @@ describe('amqp probe against rabbitmq-server', () => {
 });
 
 describe('amqp probe: deadline and cancel through the engine', () => {
-  let silent: Server;
-  const held: Socket[] = [];
+  // Accepts and never answers: the probe must end by its deadline or its cancel.
+  let silent: HostilePeer;
   beforeAll(async () => {
-    silent = createServer((s) => held.push(s));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    silent = await startHostilePeer('silent');
   });
-  afterAll(async () => {
-    for (const s of held) s.destroy();
-    await new Promise<void>((r) => silent.close(() => r()));
-  });
+  afterAll(() => silent.stop());
   it('a silent server: timed out at the open; a cancel ends the probe as cancelled', async () => {
-    const port = (silent.address() as { port: number }).port;
+    const port = silent.port;
     const job = { kind: 'amqp' as const, target: { host: '127.0.0.1', port }, runner: createAmqpRunner({ ...opts(), port }) };
     const r = await engine.run({ ...job, deadlineMs: 600 });
     expect(r.verdict).toBe('timed-out');

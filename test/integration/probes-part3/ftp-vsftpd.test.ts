@@ -5,7 +5,6 @@
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFtpRunner } from '../../../main/services/probes/ftp/ftp-runner';
 import type { FtpProbeOptions } from '../../../main/services/probes/ftp/ftp-types';
@@ -14,6 +13,7 @@ import { createLogger, createRedactor } from '../../../main/services/logger';
 import { createTestPki, type TestPki } from '../../peers/pki';
 import { startControlOnlyRelay, startVsftpd, type VsftpdPeer } from '../../peers/vsftpd';
 import { runRecorded } from '../../support/probe-recorder';
+import { startHostilePeer, type HostilePeer } from '../../peers/hostile';
 
 const password = `pw-${randomBytes(8).toString('hex')}`;
 let pki: TestPki;
@@ -150,20 +150,16 @@ describe('ftp probe against vsftpd', () => {
 });
 
 describe('ftp probe: deadline and cancel through the engine', () => {
-  let silent: Server;
-  const held: Socket[] = [];
+  // Accepts and never answers: the probe must end by its deadline or its cancel.
+  let silent: HostilePeer;
   beforeAll(async () => {
-    silent = createServer((s) => held.push(s));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    silent = await startHostilePeer('silent');
   });
-  afterAll(async () => {
-    for (const s of held) s.destroy();
-    await new Promise<void>((r) => silent.close(() => r()));
-  });
+  afterAll(() => silent.stop());
   const engine = createProbeEngine({ redactor: createRedactor(), log: createLogger(() => {}, createRedactor()) });
 
   it('a silent server: timed out at the greeting; a cancel ends the probe as cancelled', async () => {
-    const port = (silent.address() as { port: number }).port;
+    const port = silent.port;
     const job = { kind: 'ftp' as const, target: { host: '127.0.0.1', port }, runner: createFtpRunner({ ...opts(peers.plain!), port, protection: 'off' }) };
     const r = await engine.run({ ...job, deadlineMs: 600 });
     expect(r.verdict).toBe('timed-out');

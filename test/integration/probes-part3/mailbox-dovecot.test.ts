@@ -5,7 +5,6 @@
  * mailbox diagnosis dovecot can produce comes from a real refusal.
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImapRunner } from '../../../main/services/probes/mailbox/imap-runner';
 import { createPop3Runner } from '../../../main/services/probes/mailbox/pop3-runner';
@@ -16,6 +15,7 @@ import { freePort } from '../../peers/ports';
 import { createTestPki, type TestPki } from '../../peers/pki';
 import { startDovecot, type DovecotPeer } from '../../peers/dovecot';
 import { runRecorded } from '../../support/probe-recorder';
+import { startHostilePeer, type HostilePeer } from '../../peers/hostile';
 
 const user = 'ci-poller';
 const password = `pw-${randomBytes(8).toString('hex')}`;
@@ -174,16 +174,12 @@ describe('pop3 probe against dovecot', () => {
 });
 
 describe('mailbox probes through the engine: refused, silent, cancelled', () => {
-  let silent: Server;
-  const held: Socket[] = [];
+  // Accepts and never answers: the probe must end by its deadline or its cancel.
+  let silent: HostilePeer;
   beforeAll(async () => {
-    silent = createServer((s) => held.push(s));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    silent = await startHostilePeer('silent');
   });
-  afterAll(async () => {
-    for (const s of held) s.destroy();
-    await new Promise<void>((r) => silent.close(() => r()));
-  });
+  afterAll(() => silent.stop());
   const engine = createProbeEngine({ redactor: createRedactor(), log: createLogger(() => {}, createRedactor()) });
 
   it('nothing listening: connection refused, named with the host and port', async () => {
@@ -195,7 +191,7 @@ describe('mailbox probes through the engine: refused, silent, cancelled', () => 
   });
 
   it('a silent server: timed out at the greeting (IMAP and POP3); a cancel ends the probe as cancelled', async () => {
-    const port = (silent.address() as { port: number }).port;
+    const port = silent.port;
     for (const [kind, make] of [['imap', createImapRunner], ['pop3', createPop3Runner]] as const) {
       const r = await engine.run({ kind, target: { host: '127.0.0.1', port }, runner: make({ ...opts(tls, port), host: '127.0.0.1', protection: 'off' }), deadlineMs: 600 });
       expect(r.verdict).toBe('timed-out');
