@@ -5,12 +5,11 @@
  * queue that does not exist explained, then the WebSocket transport and path chosen in the panel
  * (through websockify). No password in the page.
  */
-import { X509Certificate, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './harness';
-import { commit, openEdge, panel, probeOnce, stepsOf } from './edge-panel';
-import { createTestServices, makeHome } from '../support/test-services';
+import type { OpenedApp } from './harness';
+import { commit, openPrepared, panel, probeOnce, stepsOf } from './edge-panel';
 import { createTestPki, type TestPki } from '../peers/pki';
 import { startRabbitmq, type RabbitPeer } from '../peers/rabbitmq';
 import { startWebsockify, type WebsockifyPeer } from '../peers/websockify';
@@ -41,16 +40,9 @@ afterAll(async () => {
 
 describe('amqp-receiver in the app', () => {
   it('configured in the panel, probed over TLS with SASL PLAIN; a missing queue explained; then over WebSocket', async () => {
-    const home = makeHome('landscape-e2e-amqp-');
-    const s = createTestServices(home);
-    const l = s.landscapes.create({ templateId: 'amqp-receiver', name: 'AMQP E2E' });
-    const cred = await s.vault.create({ kind: 'basic', label: 'Broker user', meta: { user: 'ci-user' }, secret: { password: canary } });
-    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { credentialId: cred.id });
-    const root = new X509Certificate(pki.root.certPem);
-    s.landscapes.update(l.id, { ciKeystore: [{ alias: 'test root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
-    app = await openApp({ home, services: s });
-    const page = app.page;
-    await openEdge(page);
+    const opened = await openPrepared({ templateId: 'amqp-receiver', name: 'AMQP E2E', user: 'ci-user', password: canary, rootPem: pki.root.certPem });
+    app = opened.app;
+    const { s, l, page, home } = opened;
 
     await commit(page, 'cfg-endpoint', `127.0.0.1:${broker.tlsPort}`);
     await commit(page, 'cfg-address', '/amq/queue/orders');

@@ -5,13 +5,12 @@
  * that does not exist explained, then POP3 chosen in the panel. No flag changes in the mailbox and
  * no password in the page.
  */
-import { X509Certificate, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './harness';
-import { commit, openEdge, panel, probeOnce } from './edge-panel';
-import { createTestServices, makeHome } from '../support/test-services';
+import type { OpenedApp } from './harness';
+import { commit, openPrepared, panel, probeOnce, stepsOf } from './edge-panel';
 import { createTestPki, type TestPki } from '../peers/pki';
 import { startDovecot, type DovecotPeer } from '../peers/dovecot';
 
@@ -33,16 +32,9 @@ const seenFlags = () => mail.messageFiles().filter((f) => /:2,[A-Z]*S/.test(f)).
 
 describe('mailbox-sender in the app', () => {
   it('configured in the panel, probed over IMAP SSL/TLS with its counts; a missing folder explained; then POP3', async () => {
-    const home = makeHome('landscape-e2e-mailbox-');
-    const s = createTestServices(home);
-    const l = s.landscapes.create({ templateId: 'mailbox-sender', name: 'Mailbox E2E' });
-    const cred = await s.vault.create({ kind: 'basic', label: 'Mailbox poller', meta: { user: 'poller' }, secret: { password: canary } });
-    s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { credentialId: cred.id });
-    const root = new X509Certificate(pki.root.certPem);
-    s.landscapes.update(l.id, { ciKeystore: [{ alias: 'test root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
-    app = await openApp({ home, services: s });
-    const page = app.page;
-    await openEdge(page);
+    const opened = await openPrepared({ templateId: 'mailbox-sender', name: 'Mailbox E2E', user: 'poller', password: canary, rootPem: pki.root.certPem });
+    app = opened.app;
+    const { s, l, page, home } = opened;
 
     await commit(page, 'cfg-endpoint', `127.0.0.1:${mail.imaps}`);
     await commit(page, 'cfg-folder', 'Orders');
@@ -53,7 +45,7 @@ describe('mailbox-sender in the app', () => {
 
     const flagsBefore = seenFlags();
     const ok = await probeOnce(page, 'passed');
-    expect(await ok.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(expect.arrayContaining(['tls', 'certificates', 'auth', 'folder', 'content']));
+    expect(await stepsOf(ok)).toEqual(expect.arrayContaining(['tls', 'certificates', 'auth', 'folder', 'content']));
     expect(await ok.locator('[data-step="content"]').textContent()).toContain('1 message, 1 unread in Orders');
     await page.screenshot({ path: join(home, 'imap-probe.png'), fullPage: true });
 

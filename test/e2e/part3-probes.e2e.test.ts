@@ -4,12 +4,11 @@
  * in the direction panel, the maintained-where steps, a passing probe, then Plain FTP chosen in the
  * panel and the server's demand for TLS explained. No password in the page.
  */
-import { X509Certificate, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './harness';
-import { commit, openEdge, panel, probeOnce, stepsOf } from './edge-panel';
-import { createTestServices, makeHome } from '../support/test-services';
+import type { OpenedApp } from './harness';
+import { commit, openPrepared, panel, probeOnce, stepsOf } from './edge-panel';
 import { createTestPki, type TestPki } from '../peers/pki';
 import { startVsftpd, type VsftpdPeer } from '../peers/vsftpd';
 
@@ -28,24 +27,10 @@ afterAll(async () => {
 });
 
 
-/** A landscape from `templateId` with a vault credential and the test root in the modelled CI keystore. */
-async function prepared(templateId: string, name: string, user: string) {
-  const home = makeHome(`landscape-e2e-${templateId}-`);
-  const s = createTestServices(home);
-  const l = s.landscapes.create({ templateId, name });
-  const cred = await s.vault.create({ kind: 'basic', label: `${name} user`, meta: { user }, secret: { password: canary } });
-  s.landscapes.updatePathway(l.id, l.pathways[0]!.id, { credentialId: cred.id });
-  const root = new X509Certificate(pki.root.certPem);
-  s.landscapes.update(l.id, { ciKeystore: [{ alias: 'test root', kind: 'certificate', pem: pki.root.certPem, fingerprintSha256: root.fingerprint256 }] });
-  const app = await openApp({ home, services: s });
-  apps.push(app);
-  await openEdge(app.page);
-  return { s, l, page: app.page, home };
-}
-
 describe('ftp-receiver in the app', () => {
   it('configured in the panel, probed over explicit FTPS with the write check; Plain FTP then explained', async () => {
-    const { s, l, page, home } = await prepared('ftp-receiver', 'FTP E2E', 'anonymous');
+    const { s, l, app, page, home } = await openPrepared({ templateId: 'ftp-receiver', name: 'FTP E2E', user: 'anonymous', password: canary, rootPem: pki.root.certPem });
+    apps.push(app);
     await commit(page, 'cfg-endpoint', `127.0.0.1:${ftp.port}`);
     await commit(page, 'cfg-directory', ftp.upload);
     // A controlled checkbox: its state changes when main has saved the pathway, not at the click.

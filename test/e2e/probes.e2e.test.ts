@@ -4,9 +4,9 @@
  * shown, "probe all" with progress events in the page, and the canary in nothing the page holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Api } from '../../shared/ipc/contract';
 import { openApp, type OpenedApp } from './harness';
+import { openEdge, panel, probeOnce, stepsOf } from './edge-panel';
 import { createTestServices, makeHome } from '../support/test-services';
 import { CANARY, setUpS4Sscv2, type S4Fixture } from '../integration/probes/s4-sscv2-fixture';
 
@@ -25,20 +25,12 @@ afterAll(async () => {
   await fx?.nginx.stop();
 });
 
-const panel = (page: Page) => page.getByTestId('side-panel');
-async function openEdge(page: Page, n: number) {
-  await page.getByRole('button', { name: new RegExp(`^Pathway ${n}: `) }).click();
-  await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(new RegExp(`^Pathway ${n}: `));
-}
-
 describe('probes in the direction panel', () => {
   it.each([1, 2, 3, 4])('pathway %i: Probe shows live steps, then passed with the chain as sent', async (n) => {
     const page = app.page;
     await openEdge(page, n);
-    const probe = panel(page).getByTestId('probe-panel');
-    await probe.getByRole('button', { name: 'Probe', exact: true }).click();
-    await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('passed');
-    expect(await probe.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
+    const probe = await probeOnce(page, 'passed');
+    expect(await stepsOf(probe)).toEqual(
       expect.arrayContaining(['connect', 'tls', 'certificates', 'http']),
     );
     const chain = probe.getByTestId('probe-chain');

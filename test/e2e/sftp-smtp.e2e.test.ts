@@ -6,8 +6,8 @@
  */
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp } from './harness';
+import { openEdge, panel, probeOnce, stepsOf } from './edge-panel';
 import { createTestServices, makeHome } from '../support/test-services';
 import { startSshd, type SshdPeer } from '../peers/sshd';
 import { startAiosmtpd, type SmtpPeer } from '../peers/smtp';
@@ -33,19 +33,6 @@ afterAll(async () => {
   await smtp?.stop();
   delete process.env.SFTPSMTP_KEY;
 });
-
-const panel = (page: Page) => page.getByTestId('side-panel');
-async function openEdge(page: Page) {
-  await page.locator('[data-edge="1"]').waitFor();
-  await page.getByRole('button', { name: /^Pathway 1: / }).click();
-  await expect.poll(() => panel(page).getByRole('heading', { level: 2 }).textContent()).toMatch(/^Pathway 1: /);
-}
-async function probeOnce(page: Page, verdict: string) {
-  const probe = panel(page).getByTestId('probe-panel');
-  await probe.getByRole('button', { name: 'Probe', exact: true }).click();
-  await expect.poll(() => probe.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe(verdict);
-  return probe;
-}
 
 describe('sftp-receiver in the app', () => {
   it('reads the host key, refuses to probe unconfirmed, pins with who/how, then passes', async () => {
@@ -80,7 +67,7 @@ describe('sftp-receiver in the app', () => {
     // CI's known_hosts is modelled with the line the scan proposed: nothing left to fix.
     s.landscapes.update(l.id, { knownHosts: [(await s.hostKeys.scan({ host: '127.0.0.1', port: sshd.port })).hostKey.knownHostsLine] });
     const passed = await probeOnce(page, 'passed');
-    expect(await passed.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
+    expect(await stepsOf(passed)).toEqual(
       expect.arrayContaining(['credentials', 'connect', 'ci-algorithms', 'hostkey', 'auth', 'directory']),
     );
     // Which algorithms CI's SSH client would agree on, and what of that SAP documents.
@@ -114,7 +101,7 @@ describe('mail-receiver in the app', () => {
     await openEdge(page);
 
     const ok = await probeOnce(page, 'passed');
-    expect(await ok.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(
+    expect(await stepsOf(ok)).toEqual(
       expect.arrayContaining(['starttls', 'certificates', 'auth', 'addresses']),
     );
 
