@@ -66,7 +66,10 @@ export interface ReadOptions {
 /** Reads until `complete` says so, the peer ends, or the bound is hit; rejects on abort. */
 export function readMessage(socket: Socket, opts: ReadOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let buffer = Buffer.alloc(0);
+    // Grown by doubling, not concatenated per chunk: a peer answering in many small chunks would
+    // otherwise cost a copy of everything so far per chunk (quadratic up to maxBytes).
+    let store = Buffer.alloc(0);
+    let buffer = store;
     const done = (fn: () => void) => {
       socket.off('data', onData);
       socket.off('end', onEnd);
@@ -92,7 +95,14 @@ export function readMessage(socket: Socket, opts: ReadOptions): Promise<Buffer> 
       if (ended) done(() => reject(Object.assign(new Error('connection closed before a complete answer'), { code: 'ECONNRESET' })));
     };
     const onData = (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
+      const length = buffer.length + chunk.length;
+      if (length > store.length) {
+        const grown = Buffer.alloc(Math.max(store.length * 2, length, 4096));
+        buffer.copy(grown);
+        store = grown;
+      }
+      chunk.copy(store, buffer.length);
+      buffer = store.subarray(0, length);
       check(false);
     };
     const onEnd = () => check(true);
