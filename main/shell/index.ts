@@ -13,6 +13,7 @@ import { createEventHub } from '../ipc/event-hub';
 import { resolveDataDir } from '../services/data-dir';
 import { createLogger, createRedactor } from '../services/logger';
 import { loadKeytar } from '../services/vault/secret-backend';
+import { clipboardClearedOnQuit } from './quit-clipboard';
 import { createFileBackend } from '../services/store/file-backend';
 import { createMainWindow } from './create-window';
 import { guardSession, guardWebContents } from './guards';
@@ -38,6 +39,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, wc) => guardWebContents(wc));
   app.on('window-all-closed', () => app.quit());
+  // A secret copied less than 30 s before quitting would outlive its clear timer.
+  const secretClipboard = clipboardClearedOnQuit(clipboard);
+  app.on('will-quit', () => secretClipboard.clearOnQuit());
 
   void app.whenReady().then(() => {
     const dataDir = resolveDataDir({
@@ -57,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       redactor,
       storeBackend: createFileBackend,
       openExternal: (url) => shell.openExternal(url),
-      clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
+      clipboard: secretClipboard.effect,
       dialogs: createElectronDialogs(),
       printPdf: createElectronPdfPrinter(),
       env: process.env,

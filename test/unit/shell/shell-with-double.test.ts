@@ -3,7 +3,7 @@
  * 'electron' to it): what they register, expose and refuse.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { calls, resetCalls, type FakeBrowserWindow } from '../../doubles/electron';
+import { calls, clipboard, resetCalls, type FakeBrowserWindow } from '../../doubles/electron';
 import { contract } from '../../../shared/ipc/contract';
 import { createEventHub } from '../../../main/ipc/event-hub';
 import { registerIpc } from '../../../main/shell/ipc-registrar';
@@ -19,6 +19,11 @@ describe('shell entry (main/shell/index.ts)', () => {
     ]);
     expect(calls.appListeners.has('second-instance')).toBe(true);
     expect(calls.appListeners.has('web-contents-created')).toBe(true);
+    // Quitting clears a secret the app put on the clipboard; the user's own text stays.
+    expect(calls.appListeners.has('will-quit')).toBe(true);
+    clipboard.writeText('the user copied this');
+    for (const l of calls.appListeners.get('will-quit')!) l();
+    expect(clipboard.readText()).toBe('the user copied this');
     expect(calls.quit).toBe(0);
   });
 });

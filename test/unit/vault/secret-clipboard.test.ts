@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIPBOARD_CLEAR_MS, createSecretClipboard, type ClipboardEffect } from '../../../main/services/vault/secret-clipboard';
+import { clipboardClearedOnQuit } from '../../../main/shell/quit-clipboard';
 
 function recorder() {
   let text = 'before';
@@ -40,5 +41,20 @@ describe('copying a secret to the clipboard from main', () => {
 
   it('fails clearly where there is no clipboard (CLI)', async () => {
     await expect(createSecretClipboard(undefined).copy('x')).rejects.toMatchObject({ code: 'CLIPBOARD_UNAVAILABLE' });
+  });
+
+  it('quitting before the 30 s are up clears a secret still on the clipboard, not what the user copied since', async () => {
+    const system = { text: 'before', writeText(t: string) { system.text = t; }, readText: () => system.text };
+    const shell = clipboardClearedOnQuit(system);
+    const never = () => {};
+    await createSecretClipboard(shell.effect, never).copy('s3cret-value');
+    expect(system.text).toBe('s3cret-value');
+    shell.clearOnQuit();
+    expect(system.text).toBe('');
+
+    await createSecretClipboard(shell.effect, never).copy('another-secret');
+    system.text = 'something the user copied';
+    shell.clearOnQuit();
+    expect(system.text).toBe('something the user copied');
   });
 });
