@@ -9,7 +9,7 @@
  * Speed itself is measured by `npm run bench -- cli`, never here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,6 +105,18 @@ describe('the Electron main process before its window', () => {
     const { inputs } = contents(mainMeta, dispatcher.flatMap((d) => staticClosure(mainMeta, mainMeta.outputs[d]!.entryPoint!)));
     expect(inputs).toContain('shared/ipc/contract.ts');
     expect(inputs.some((i) => i.startsWith('node_modules/zod/'))).toBe(true);
+  });
+});
+
+describe('package.json in the bundles', () => {
+  it('only its version: no scripts, dependency pins or build settings in the main process or the CLI', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+    const texts = Object.keys({ ...mainMeta.outputs, ...cliMeta.outputs }).filter((o) => o.endsWith('.mjs')).map((o) => readFileSync(resolve(ROOT, o), 'utf8'));
+    expect(texts.some((t) => t.includes(`"${pkg.version}"`))).toBe(true);
+    for (const t of texts) {
+      expect(t).not.toContain('devDependencies');
+      expect(t).not.toContain(`"electron-builder": "${pkg.devDependencies['electron-builder']}"`);
+    }
   });
 });
 
