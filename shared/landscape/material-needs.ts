@@ -99,7 +99,7 @@ export function materialNeeds(l: Pick<Landscape, 'pathways' | 'knownHosts'>, vau
       }
       if (kind === 'known-host') {
         const ok = knownHostPrepared(l, name);
-        out.push({ ...base, status: ok ? 'prepared' : 'missing', detail: ok ? 'The modelled known_hosts has this host.' : "Read the server's host key (landscape ssh-scan HOST:PORT, or open the SFTP pathway in the diagram → Read host key), compare its fingerprint with the server's owner, then add it: landscape known-hosts add." });
+        out.push({ ...base, status: ok ? 'prepared' : 'missing', detail: ok ? 'The modelled known_hosts has this host.' : "Open the SFTP pathway in the diagram → Read host key, compare its fingerprint with the server's owner, pin it, then Add to Cloud Integration's known_hosts (CLI: landscape ssh-scan HOST:PORT, then landscape known-hosts add)." });
         continue;
       }
       const sameLabel = vault.filter((v) => v.label === name || linked.has(v.id));

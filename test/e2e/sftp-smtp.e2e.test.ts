@@ -64,8 +64,13 @@ describe('sftp-receiver in the app', () => {
     await expect.poll(() => box.getByTestId('hostkey-pin-state').textContent()).toContain('confirmed by Ada (server admin) (phone, read back)');
     expect(s.landscapes.get(l.id).hostKeyTrust[0]).toMatchObject({ confirmedBy: 'Ada (server admin)', confirmedHow: 'phone, read back' });
 
-    // CI's known_hosts is modelled with the line the scan proposed: nothing left to fix.
-    s.landscapes.update(l.id, { knownHosts: [(await s.hostKeys.scan({ host: '127.0.0.1', port: sshd.port })).hostKey.knownHostsLine] });
+    // Pinned, so the line can go into CI's modelled known_hosts, from the panel: nothing left to fix.
+    expect(await box.getByTestId('hostkey-ci-verdict').textContent()).toContain('reject HostKey');
+    await box.getByRole('button', { name: 'Add to Cloud Integration’s known_hosts' }).click();
+    await expect.poll(() => box.getByTestId('hostkey-ci-verdict').textContent()).toBe('known_hosts matches: CI accepts the host key');
+    expect(await box.getByRole('button', { name: 'Add to Cloud Integration’s known_hosts' }).count()).toBe(0);
+    expect(await box.getByTestId('hostkey-known-hosts-added').textContent()).toContain('Monitor → Manage Security → Security Material');
+    expect(s.landscapes.get(l.id).knownHosts).toEqual([(await s.hostKeys.scan({ host: '127.0.0.1', port: sshd.port })).hostKey.knownHostsLine]);
     const passed = await probeOnce(page, 'passed');
     expect(await stepsOf(passed)).toEqual(
       expect.arrayContaining(['credentials', 'connect', 'ci-algorithms', 'hostkey', 'auth', 'directory']),

@@ -17,11 +17,13 @@ export function HostKeyConfirm({ landscapeId, pathwayId }: { landscapeId: string
   const [by, setBy] = useState('');
   const [how, setHow] = useState('');
   const [compared, setCompared] = useState(false);
+  const [added, setAdded] = useState(false);
 
   async function read() {
     setBusy(true);
     setError(null);
     setPinned(null);
+    setAdded(false);
     const r = await api.scanHostKey({ landscapeId, pathwayId });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
@@ -34,6 +36,17 @@ export function HostKeyConfirm({ landscapeId, pathwayId }: { landscapeId: string
     const r = await api.pinHostKey({ landscapeId, host: scan.host, port: scan.port, keyType: scan.keyType, fingerprint: scan.fingerprint, confirmedBy: by, confirmedHow: how });
     if (!r.ok) return setError(r.error.message);
     setPinned(r.value);
+  }
+
+  // The modelled CI known_hosts gets the line only once the key is pinned (confirmed out of band):
+  // it is what the handover deploys to CI and what the probe judges CI's answer by.
+  async function addToKnownHosts() {
+    if (!scan) return;
+    setError(null);
+    const r = await api.addKnownHost({ landscape: landscapeId, line: scan.knownHostsLine });
+    if (!r.ok) return setError(r.error.message);
+    await read();
+    setAdded(true);
   }
 
   const current = pinned ?? scan?.pinned;
@@ -68,6 +81,19 @@ export function HostKeyConfirm({ landscapeId, pathwayId }: { landscapeId: string
           {sameAsPin
             ? `Pinned: confirmed by ${current.confirmedBy} (${current.confirmedHow}) on ${formatDateTime(current.confirmedAt)}.`
             : `The server now presents a different key than the one confirmed (${current.fingerprint}). Re-confirm only after the administrator confirms a rotation.`}
+        </p>
+      )}
+      {scan && sameAsPin && scan.ciStatus === 'missing' && (
+        <div>
+          <p>Cloud Integration’s known_hosts in this landscape has no entry for this server yet.</p>
+          <button type="button" onClick={() => void addToKnownHosts()}>
+            Add to Cloud Integration’s known_hosts
+          </button>
+        </div>
+      )}
+      {scan && sameAsPin && scan.ciStatus === 'match' && added && (
+        <p role="status" data-testid="hostkey-known-hosts-added">
+          Added to Cloud Integration’s known_hosts in this landscape. Deploy that file in Cloud Integration (Monitor → Manage Security → Security Material → known_hosts); the handover lists it.
         </p>
       )}
       {scan && !sameAsPin && (
