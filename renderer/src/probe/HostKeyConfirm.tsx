@@ -93,7 +93,7 @@ export function HostKeyConfirm({ landscapeId, pathwayId }: { landscapeId: string
       )}
       {scan && sameAsPin && scan.ciStatus === 'match' && added && (
         <p role="status" data-testid="hostkey-known-hosts-added">
-          Added to Cloud Integration’s known_hosts in this landscape. Deploy that file in Cloud Integration (Monitor → Manage Security → Security Material → known_hosts); the handover lists it.
+          Added to Cloud Integration’s known_hosts in this landscape. Upload that file in Cloud Integration (Monitor → Manage Security → Security Material → Upload → Known Hosts (SSH)); the handover pack includes it.
         </p>
       )}
       {scan && !sameAsPin && (
