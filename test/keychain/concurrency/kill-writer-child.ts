@@ -1,7 +1,8 @@
 /**
  * Child of the kill test: the real services (the composition the CLI uses) on the given data
  * directory, writing as fast as it can — create a landscape, add a credential, now and then rename
- * a landscape or remove a credential — and printing each change only AFTER it returned (committed).
+ * a landscape or remove a credential — and printing each change only AFTER it returned (committed);
+ * a removal is also announced before it starts ("- LABEL").
  * The parent kills it with SIGKILL at a random moment.
  */
 import { createServices } from '../../../main/composition';
@@ -27,6 +28,9 @@ for (let i = 0; ; i++) {
   if (i % 4 === 3) {
     const victim = await services.vault.findByLabel(`${writer}-${i - 2}-cred`);
     if (victim) {
+      // Announced first: a kill during the remove may leave it done or not (both are correct), and
+      // the parent must know it was in flight.
+      say(`- ${victim.label}`);
       await services.vault.remove(victim.id);
       say(`D ${victim.label}`);
     }
