@@ -16,6 +16,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export interface DovecotOptions {
   user: string;
@@ -121,11 +122,11 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotPeer> {
     imaps,
     pop3s,
     messageFiles: () => [...files(maildir), ...files(join(maildir, '.Orders')).map((f) => `.Orders/${f}`)],
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      })),
   };
 }

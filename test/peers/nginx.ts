@@ -9,6 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export interface NginxServer {
   /** Leaf first, then intermediates. */
@@ -92,12 +93,12 @@ export async function startNginx(servers: NginxServer[], htpasswd = '', files: R
   return {
     ports,
     dir,
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGQUIT');
-      }),
+      })),
   };
 }
 

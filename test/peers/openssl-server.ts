@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort, waitForPort } from './ports';
 import type { Issued, TestPki } from './pki';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export interface OpensslServerOptions {
   pki: TestPki;
@@ -60,11 +61,11 @@ export async function startOpensslServer(o: OpensslServerOptions): Promise<Runni
   }
   return {
     port,
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill();
-      }),
+      })),
   };
 }

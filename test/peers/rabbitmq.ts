@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 const BIN = '/usr/lib/rabbitmq/bin';
 const run = promisify(execFile);
@@ -132,6 +133,6 @@ export async function startRabbitmq(o: { users: RabbitUser[]; queues: string[]; 
     disableAmqp10: async () => {
       await run(join(BIN, 'rabbitmq-plugins'), ['-n', node, 'disable', '--online', 'rabbitmq_amqp1_0'], { env, cwd: dir, timeout: 90_000 });
     },
-    stop,
+    stop: stopAtFileEnd(stop),
   };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export type AiosmtpdMode = 'starttls' | 'require-starttls' | 'plain' | 'smtps';
 
@@ -43,13 +44,13 @@ export async function startAiosmtpd(o: { mode: AiosmtpdMode; user: string; passw
   return {
     port,
     dataCount: () => (existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean).length : 0),
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.stdin?.end();
         setTimeout(() => child.kill('SIGTERM'), 2000).unref();
-      }),
+      })),
   };
 }
 

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export interface SshdPeer {
   port: number;
@@ -88,9 +89,9 @@ export async function startSshd(opts: SshdOptions): Promise<SshdPeer> {
       newHostKey(dir, opts.hostKeyType ?? 'ed25519');
       await start();
     },
-    async stop() {
+    stop: stopAtFileEnd(async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });
-    },
+    }),
   };
 }

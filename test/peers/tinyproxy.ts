@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export interface RunningTinyproxy {
   port: number;
@@ -55,12 +56,12 @@ export async function startTinyproxy(opts: { auth?: { user: string; password: st
       }
       return out;
     },
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise((resolve) => {
         const done = () => (rmSync(dir, { recursive: true, force: true }), resolve());
         if (child.exitCode !== null) return done();
         child.once('exit', done);
         child.kill('SIGTERM');
-      }),
+      })),
   };
 }

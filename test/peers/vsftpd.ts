@@ -10,6 +10,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 export interface VsftpdOptions {
   tls: 'explicit' | 'implicit' | 'none';
@@ -67,12 +68,12 @@ export async function startVsftpd(o: VsftpdOptions): Promise<VsftpdPeer> {
     port,
     upload,
     readOnly: '/proc',
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      })),
   };
 }
 

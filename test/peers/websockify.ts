@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitForPort } from './ports';
+import { stopAtFileEnd } from './stop-at-file-end';
 
 const BRIDGE = join(fileURLToPath(new URL('.', import.meta.url)), 'amqp-ws-bridge.py');
 
@@ -38,12 +39,12 @@ export async function startWebsockify(o: { targetPort: number; amqp: boolean; pa
   await Promise.race([waitForPort(port, 15_000), exited]);
   return {
     port,
-    stop: () =>
+    stop: stopAtFileEnd(() =>
       new Promise<void>((resolve) => {
         const done = () => (rmSync(dir, { recursive: true, force: true }), resolve());
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', done);
         child.kill('SIGTERM');
-      }),
+      })),
   };
 }

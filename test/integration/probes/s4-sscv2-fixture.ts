@@ -28,17 +28,6 @@ export async function setUpS4Sscv2(services: Services, name = 'Probe Test S4'): 
     htpasswdLine('sb-clientid', CANARY) + htpasswdLine('S4_COMM_USER', `${CANARY}-s4`),
     tokenFiles('tok-fixture-1'),
   );
-  // nginx is a separate process: if the rest of the set-up fails (a keychain that is not there),
-  // the caller never receives it to stop, and it would outlive the test run.
-  try {
-    return await wire(services, name, pki, nginx);
-  } catch (e) {
-    await nginx.stop();
-    throw e;
-  }
-}
-
-async function wire(services: Services, name: string, pki: TestPki, nginx: RunningNginx): Promise<S4Fixture> {
   const [basicPort, mtlsPort] = nginx.ports as [number, number];
   const v = services.vault;
   const p1 = await v.create({ kind: 'basic', label: 'S/4 → CI service key', meta: { user: 'sb-clientid' }, secret: { password: CANARY } });
